@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The host "fake" architecture: lets the unit tests link the real generic
+ * hypervisor code. Controls the tests use to steer it.
+ */
+#ifndef ASM_FAKE_H
+#define ASM_FAKE_H
+
+#include <setjmp.h>
+#include <xen/types.h>
+
+/* The CPU index arch_cpu_id() reports for the calling thread. */
+extern _Thread_local unsigned int fake_cpu_id;
+
+/* If set, arch_cpu_park() (the end of panic) long-jumps here instead of aborting. */
+extern jmp_buf *fake_park_jmp;
+extern unsigned int fake_park_count;
+
+/* Console output captured since the last fake_console_clear(). */
+extern bool fake_console_is_ready;
+const char *fake_console_output(void);
+void fake_console_clear(void);
+
+/* The counter arch_counter_read() returns; tests may move it. */
+extern uint64_t fake_counter;
+
+/* IRQ mask state of the calling thread (true = masked). */
+extern _Thread_local bool fake_irq_masked;
+
+#endif /* ASM_FAKE_H */

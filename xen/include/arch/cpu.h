@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Arch contract: the CPU. Generic code calls these; xen/arch/arm64 implements
+ * them for AArch64 and xen/arch/fake for the host unit tests.
+ */
+#ifndef ARCH_CPU_H
+#define ARCH_CPU_H
+
+#include <xen/compiler.h>
+
+/* Logical index of the calling CPU, 0 for the boot CPU. */
+unsigned int arch_cpu_id(void);
+
+/* A hint inside spin loops. */
+void arch_cpu_relax(void);
+
+/* Mask interrupts on this CPU and return the previous state. */
+unsigned long arch_irq_save(void);
+void arch_irq_restore(unsigned long flags);
+void arch_irq_enable(void);
+void arch_irq_disable(void);
+
+/* Stop this CPU for good: interrupts masked, never returns. Others go on. */
+void __noreturn arch_cpu_park(void);
+
+/* Print a stack backtrace of the calling context to the console. */
+void arch_dump_backtrace(void);
+
+#endif /* ARCH_CPU_H */

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Arch contract: how the hypervisor reaches physical memory. */
+#ifndef ARCH_MM_H
+#define ARCH_MM_H
+
+#include <xen/types.h>
+
+/* The hypervisor's pointer to RAM at physical address pa (mapped RW). */
+void *arch_pa_to_va(paddr_t pa);
+
+/* The physical address behind a hypervisor pointer into RAM or the image. */
+paddr_t arch_va_to_pa(const void *va);
+
+#endif /* ARCH_MM_H */
