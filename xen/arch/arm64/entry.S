@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * EL2 exception vectors (Arm ARM D1.3.2: 16 entries of 0x80 bytes, table
+ * 2 KiB aligned). Every entry saves a struct cpu_regs frame on the current
+ * stack and calls C; only the IRQ path returns.
+ */
+#include <asm/regs.h>
+
+.macro save_frame
+	sub	sp, sp, #FRAME_SIZE
+	stp	x0, x1, [sp, #FRAME_X(0)]
+	stp	x2, x3, [sp, #FRAME_X(2)]
+	stp	x4, x5, [sp, #FRAME_X(4)]
+	stp	x6, x7, [sp, #FRAME_X(6)]
+	stp	x8, x9, [sp, #FRAME_X(8)]
+	stp	x10, x11, [sp, #FRAME_X(10)]
+	stp	x12, x13, [sp, #FRAME_X(12)]
+	stp	x14, x15, [sp, #FRAME_X(14)]
+	stp	x16, x17, [sp, #FRAME_X(16)]
+	stp	x18, x19, [sp, #FRAME_X(18)]
+	stp	x20, x21, [sp, #FRAME_X(20)]
+	stp	x22, x23, [sp, #FRAME_X(22)]
+	stp	x24, x25, [sp, #FRAME_X(24)]
+	stp	x26, x27, [sp, #FRAME_X(26)]
+	stp	x28, x29, [sp, #FRAME_X(28)]
+	add	x0, sp, #FRAME_SIZE
+	stp	x30, x0, [sp, #FRAME_X(30)]
+	mrs	x0, elr_el2
+	mrs	x1, spsr_el2
+	stp	x0, x1, [sp, #FRAME_ELR]
+	mrs	x0, esr_el2
+	mrs	x1, far_el2
+	stp	x0, x1, [sp, #FRAME_ESR]
+.endm
+
+.macro restore_frame
+	ldp	x0, x1, [sp, #FRAME_ELR]
+	msr	elr_el2, x0
+	msr	spsr_el2, x1
+	ldp	x0, x1, [sp, #FRAME_X(0)]
+	ldp	x2, x3, [sp, #FRAME_X(2)]
+	ldp	x4, x5, [sp, #FRAME_X(4)]
+	ldp	x6, x7, [sp, #FRAME_X(6)]
+	ldp	x8, x9, [sp, #FRAME_X(8)]
+	ldp	x10, x11, [sp, #FRAME_X(10)]
+	ldp	x12, x13, [sp, #FRAME_X(12)]
+	ldp	x14, x15, [sp, #FRAME_X(14)]
+	ldp	x16, x17, [sp, #FRAME_X(16)]
+	ldp	x18, x19, [sp, #FRAME_X(18)]
+	ldp	x20, x21, [sp, #FRAME_X(20)]
+	ldp	x22, x23, [sp, #FRAME_X(22)]
+	ldp	x24, x25, [sp, #FRAME_X(24)]
+	ldp	x26, x27, [sp, #FRAME_X(26)]
+	ldp	x28, x29, [sp, #FRAME_X(28)]
+	ldr	x30, [sp, #FRAME_X(30)]
+	add	sp, sp, #FRAME_SIZE
+	eret
+.endm
+
+/* An entry that reports and never returns. */
+.macro bad_entry vec
+	.align 7
+	save_frame
+	mov	x0, sp
+	mov	x1, #\vec
+	bl	do_unexpected_exception
+	b	.
+.endm
+
+	.text
+	.align 11
+	.global hyp_vectors
+hyp_vectors:
+	bad_entry 0    /* current EL, SP_EL0: sync */
+	bad_entry 1    /* irq */
+	bad_entry 2    /* fiq */
+	bad_entry 3    /* serror */
+	.align 7       /* current EL, SP_ELx: sync */
+	b	hyp_sync
+	.align 7       /* irq */
+	b	hyp_irq
+	bad_entry 6    /* fiq */
+	bad_entry 7    /* serror */
+	bad_entry 8    /* lower EL, AArch64: sync */
+	bad_entry 9    /* irq */
+	bad_entry 10   /* fiq */
+	bad_entry 11   /* serror */
+	bad_entry 12   /* lower EL, AArch32: sync */
+	bad_entry 13   /* irq */
+	bad_entry 14   /* fiq */
+	bad_entry 15   /* serror */
+
+hyp_sync:
+	save_frame
+	mov	x0, sp
+	bl	do_hyp_sync
+	restore_frame
+
+hyp_irq:
+	save_frame
+	mov	x0, sp
+	bl	do_hyp_irq
+	restore_frame

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* AArch64 boot: from head.S to the generic start_xen(), and the arch's banner. */
+#include <arch/setup.h>
+#include <arch/time.h>
+#include <asm/gicv3.h>
+#include <asm/mmu.h>
+#include <asm/percpu.h>
+#include <asm/timer.h>
+#include <xen/lib.h>
+#include <xen/setup.h>
+
+#define DTB_MAX_SIZE   (2UL << 20)   /* Linux's arm64 booting.rst limit */
+
+static struct mem_region dtb_region;
+
+void arch_boot_main(uint64_t dtb_pa);
+unsigned int smp_cpus_started(void);
+bool smp_timer_ok(unsigned int idx);
+
+static bool overlaps_image(uint64_t start, uint64_t size)
+{
+	struct mem_region img;
+
+	arch_image_region(&img);
+	return start < pa_val(img.start) + img.size && pa_val(img.start) < start + size;
+}
+
+void arch_boot_main(uint64_t dtb_pa)
+{
+	uint32_t size = 0;
+
+	pcpu_init(0);
+	write_sysreg(HCR_RW | HCR_IMO | HCR_FMO | HCR_AMO, hcr_el2);
+	isb();
+	if (dtb_peek_size((const void *)(uintptr_t)dtb_pa, &size) == 0 &&
+	    !overlaps_image(dtb_pa, MIN(size, DTB_MAX_SIZE)))
+		dtb_region = (struct mem_region){ pa_init(dtb_pa), MIN(size, DTB_MAX_SIZE) };
+	mmu_boot(dtb_region.start, dtb_region.size);
+	start_xen((const void *)(uintptr_t)dtb_pa);
+}
+
+void arch_dtb_region(struct mem_region *out)
+{
+	*out = dtb_region;
+}
+
+void arch_irq_init(const struct bootinfo *bi)
+{
+	gicv3_init(bi);
+}
+
+static const char *const parange_bits[] = { "32", "36", "40", "42", "44", "48", "52" };
+
+static void print_cpu_facts(void)
+{
+	uint64_t midr = read_sysreg(midr_el1);
+	uint64_t mmfr0 = read_sysreg(id_aa64mmfr0_el1);
+	uint64_t mmfr1 = read_sysreg(id_aa64mmfr1_el1);
+	unsigned int pa = mmfr0 & MMFR0_PARANGE_MASK;
+
+	printk("CPU: MIDR 0x%08lx, %s-bit physical addresses, %s-bit VMIDs, counter %lu kHz\n",
+	       (unsigned long)midr, pa < ARRAY_SIZE(parange_bits) ? parange_bits[pa] : "?",
+	       FIELD_GET(mmfr1, 4, 4) == 2 ? "16" : "8",
+	       (unsigned long)(arch_counter_freq() / 1000));
+}
+
+static void print_gic_facts(const struct bootinfo *bi)
+{
+	const struct gic_facts *g = gicv3_facts();
+
+	printk("GICv%u: distributor 0x%lx, %u SPIs, %u-bit INTIDs, LPIs %s, security %s\n",
+	       g->arch_rev, (unsigned long)pa_val(bi->gic.dist.start), g->nr_lines - 32,
+	       g->id_bits, g->lpis ? "yes" : "no", g->security_disabled ? "disabled" : "enabled");
+	printk("GICv%u: %u redistributor region(s) from 0x%lx, maintenance INTID %u, "
+	       "%u list registers, %u priority bits\n",
+	       g->arch_rev, bi->gic.nr_redist, (unsigned long)pa_val(bi->gic.redist[0].start),
+	       g->maint_intid, g->list_regs, g->pri_bits);
+}
+
+static void print_cpus(const struct bootinfo *bi, unsigned int online)
+{
+	unsigned int ticks_ok = 0, started = smp_cpus_started();
+
+	printk("CPUs online: %u of %u\n", online, bi->nr_cpus);
+	for (unsigned int i = 0; i < started; i++) {
+		struct pcpu *c = &pcpu_data[i];
+
+		ticks_ok += c->online && smp_timer_ok(i);
+		printk("  CPU%u MPIDR 0x%lx %s\n", i, (unsigned long)c->mpidr,
+		       c->online ? "online" : c->parked ? "stopped" : "offline");
+	}
+	printk("Timer: EL2 physical timer INTID %u, interrupt seen on %u of %u online CPUs\n",
+	       timer_intid(), ticks_ok, online);
+}
+
+void arch_print_banner(const struct bootinfo *bi, unsigned int online)
+{
+	print_cpu_facts();
+	print_gic_facts(bi);
+	if (bi->smmu.present)
+		printk("SMMUv3 at 0x%lx (not yet in use)\n", (unsigned long)pa_val(bi->smmu.regs.start));
+	print_cpus(bi, online);
+}
+
+void arch_idle(void)
+{
+	arch_irq_enable();
+	for (;;)
+		wfi();
+}

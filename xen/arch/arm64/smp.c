@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Secondary CPU bring-up through PSCI CPU_ON. */
+#include <arch/setup.h>
+#include <arch/time.h>
+#include <asm/gicv3.h>
+#include <asm/mmu.h>
+#include <asm/percpu.h>
+#include <asm/psci.h>
+#include <asm/timer.h>
+#include <xen/lib.h>
+#include <xen/param.h>
+
+#define CPU_UP_TIMEOUT_DIV 1   /* wait up to 1 s for a CPU */
+#define NO_CPU             0xffffffffU
+
+extern char secondary_entry[];
+
+static unsigned int nr_started;
+static volatile bool timer_ok[NR_CPUS];
+
+/* Debug aid for the tests: CPU N takes a deliberate data abort while coming up. */
+static uint64_t crash_cpu = NO_CPU;
+DEFINE_PARAM(crash_cpu, "debug_crash_cpu", PARAM_UINT, &crash_cpu, NULL,
+	     "a CPU number that faults on purpose during bring-up");
+
+#define CRASH_ADDRESS 0x8UL   /* never mapped: the first page of the address space */
+
+void arch_secondary_main(unsigned int idx);
+
+static void __attribute__((noinline)) deliberate_fault(void)
+{
+	uint64_t v, addr = CRASH_ADDRESS;
+
+	printk("CPU%u: faulting on purpose (debug_crash_cpu)\n", arch_cpu_id());
+	asm volatile("ldr %0, [%1]" : "=r"(v) : "r"(addr) : "memory");
+}
+
+void arch_secondary_main(unsigned int idx)
+{
+	pcpu_init(idx);
+	write_sysreg(HCR_RW | HCR_IMO | HCR_FMO | HCR_AMO, hcr_el2);
+	isb();
+	if (idx == crash_cpu)
+		deliberate_fault();
+	gicv3_cpu_init();
+	timer_cpu_init();
+	timer_ok[idx] = timer_selftest();
+	this_pcpu()->online = true;
+	dsb(sy);
+	sev();
+	arch_irq_enable();
+	for (;;)
+		wfi();
+}
+
+static void clean_to_poc(const void *p, size_t len)
+{
+	for (uintptr_t a = ALIGN_DOWN((uintptr_t)p, 64); a < (uintptr_t)p + len; a += 64)
+		asm volatile("dc cvac, %0" : : "r"(a) : "memory");
+	dsb(sy);
+}
+
+static bool wait_for(struct pcpu *c)
+{
+	uint64_t start = arch_counter_read(), limit = arch_counter_freq() / CPU_UP_TIMEOUT_DIV;
+
+	while (!c->online && !c->parked && arch_counter_read() - start < limit)
+		arch_cpu_relax();
+	return c->online;
+}
+
+static void start_cpu(unsigned int idx, uint64_t mpidr)
+{
+	struct pcpu *c = &pcpu_data[idx];
+	int64_t rc;
+
+	c->mpidr = mpidr;
+	clean_to_poc(&secondary_mmu, sizeof(secondary_mmu));
+	rc = psci_cpu_on(mpidr, pa_init((uintptr_t)secondary_entry), idx);
+	if (rc != PSCI_SUCCESS) {
+		printk_level(LOG_ERR, "CPU%u (MPIDR 0x%lx): PSCI CPU_ON failed: %s (%ld)\n", idx,
+			     (unsigned long)mpidr, psci_strerror(rc), (long)rc);
+		return;
+	}
+	if (!wait_for(c))
+		printk_level(LOG_ERR, "CPU%u (MPIDR 0x%lx) %s\n", idx, (unsigned long)mpidr,
+			     c->parked ? "stopped during bring-up" : "did not come online in 1 s");
+}
+
+unsigned int arch_smp_boot(const struct bootinfo *bi)
+{
+	uint64_t self = read_sysreg(mpidr_el1) & MPIDR_AFF_MASK;
+	unsigned int idx = 1, online = 1;
+
+	psci_init(bi);
+	timer_ok[0] = timer_selftest();
+	pcpu_data[0].online = true;
+	for (unsigned int i = 0; i < bi->nr_cpus; i++) {
+		if (bi->cpu_mpidr[i] == self)
+			continue;
+		if (idx == NR_CPUS) {
+			printk_level(LOG_WARN, "CPU with MPIDR 0x%lx and later ignored: NR_CPUS is %d\n",
+				     (unsigned long)bi->cpu_mpidr[i], NR_CPUS);
+			break;
+		}
+		start_cpu(idx, bi->cpu_mpidr[i]);
+		online += pcpu_data[idx++].online;
+	}
+	nr_started = idx;
+	return online;
+}
+
+unsigned int smp_cpus_started(void);
+unsigned int smp_cpus_started(void)
+{
+	return nr_started;
+}
+
+bool smp_timer_ok(unsigned int idx);
+bool smp_timer_ok(unsigned int idx)
+{
+	return timer_ok[idx];
+}
