@@ -40,9 +40,12 @@ static void print_region(const char *what, paddr_t start, uint64_t size, const c
 	       (unsigned long)(pa_val(start) + size), (unsigned long)(size >> 10), note);
 }
 
+/* Takes [start, start+size), rounded out to whole pages, out of free RAM. */
 static void exclude(paddr_t start, uint64_t size, const char *what)
 {
-	int rc = memrange_remove(&free_ram, start, size);
+	uint64_t first = ALIGN_DOWN(pa_val(start), PAGE_SIZE);
+	uint64_t end = ALIGN_UP(pa_val(start) + size, PAGE_SIZE);
+	int rc = memrange_remove(&free_ram, pa_init(first), end - first);
 
 	if (rc)
 		panic("cannot exclude %s 0x%lx+0x%lx from free memory: error %d", what,

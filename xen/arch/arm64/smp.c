@@ -10,7 +10,7 @@
 #include <xen/lib.h>
 #include <xen/param.h>
 
-#define CPU_UP_TIMEOUT_DIV 1   /* wait up to 1 s for a CPU */
+#define CPU_UP_TIMEOUT_S   10  /* generous: TCG on a loaded host is slow */
 #define NO_CPU             0xffffffffU
 
 extern char secondary_entry[];
@@ -18,12 +18,23 @@ extern char secondary_entry[];
 static unsigned int nr_started;
 static volatile bool timer_ok[NR_CPUS];
 
-/* Debug aid for the tests: CPU N takes a deliberate data abort while coming up. */
+/*
+ * Debug aid for the tests: CPU debug_crash_cpu faults on purpose while coming
+ * up, in the way debug_crash names: "unmapped" reads an unmapped address,
+ * "write-text" writes to the hypervisor's own code, "exec-data" jumps into
+ * its data. The last two prove the W^X map.
+ */
 static uint64_t crash_cpu = NO_CPU;
+static char crash_kind[PARAM_STRING_MAX] = "unmapped";
 DEFINE_PARAM(crash_cpu, "debug_crash_cpu", PARAM_UINT, &crash_cpu, NULL,
 	     "a CPU number that faults on purpose during bring-up");
+DEFINE_PARAM(crash_kind, "debug_crash", PARAM_STRING, crash_kind, NULL,
+	     "unmapped, write-text or exec-data");
 
 #define CRASH_ADDRESS 0x8UL   /* never mapped: the first page of the address space */
+#define INSN_RET      0xd65f03c0U
+
+static uint32_t data_code[4] = { INSN_RET };
 
 void arch_secondary_main(unsigned int idx);
 
@@ -31,8 +42,15 @@ static void __attribute__((noinline)) deliberate_fault(void)
 {
 	uint64_t v, addr = CRASH_ADDRESS;
 
-	printk("CPU%u: faulting on purpose (debug_crash_cpu)\n", arch_cpu_id());
-	asm volatile("ldr %0, [%1]" : "=r"(v) : "r"(addr) : "memory");
+	printk("CPU%u: faulting on purpose (debug_crash=%s)\n", arch_cpu_id(), crash_kind);
+	if (!strcmp(crash_kind, "write-text"))
+		addr = (uintptr_t)&deliberate_fault;
+	if (!strcmp(crash_kind, "exec-data"))
+		((void (*)(void))(uintptr_t)data_code)();
+	else if (!strcmp(crash_kind, "write-text"))
+		asm volatile("str %0, [%1]" : : "r"(0UL), "r"(addr) : "memory");
+	else
+		asm volatile("ldr %0, [%1]" : "=r"(v) : "r"(addr) : "memory");
 }
 
 void arch_secondary_main(unsigned int idx)
@@ -62,7 +80,7 @@ static void clean_to_poc(const void *p, size_t len)
 
 static bool wait_for(struct pcpu *c)
 {
-	uint64_t start = arch_counter_read(), limit = arch_counter_freq() / CPU_UP_TIMEOUT_DIV;
+	uint64_t start = arch_counter_read(), limit = arch_counter_freq() * CPU_UP_TIMEOUT_S;
 
 	while (!c->online && !c->parked && arch_counter_read() - start < limit)
 		arch_cpu_relax();
@@ -84,7 +102,8 @@ static void start_cpu(unsigned int idx, uint64_t mpidr)
 	}
 	if (!wait_for(c))
 		printk_level(LOG_ERR, "CPU%u (MPIDR 0x%lx) %s\n", idx, (unsigned long)mpidr,
-			     c->parked ? "stopped during bring-up" : "did not come online in 1 s");
+			     c->parked ? "stopped during bring-up" :
+					 "did not come online in " STRINGIFY(CPU_UP_TIMEOUT_S) " s");
 }
 
 unsigned int arch_smp_boot(const struct bootinfo *bi)

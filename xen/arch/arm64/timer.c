@@ -11,7 +11,8 @@
 #include <xen/lib.h>
 
 #define TIMER_HYP_PHYS   3      /* index of the EL2 physical timer in the DT binding */
-#define SELFTEST_DIV     1000   /* 1 ms */
+#define SELFTEST_DIV     1000   /* fire 1 ms ahead */
+#define SELFTEST_WAIT_S  5      /* give up after 5 s */
 
 static uint64_t freq;
 static unsigned int hyp_intid;
@@ -82,7 +83,8 @@ bool timer_selftest(void)
 
 	timer_set_deadline(start + freq / SELFTEST_DIV);
 	arch_irq_enable();
-	while (this_pcpu()->timer_irqs == before && arch_counter_read() - start < freq)
+	while (this_pcpu()->timer_irqs == before &&
+	       arch_counter_read() - start < freq * SELFTEST_WAIT_S)
 		wfi();
 	arch_irq_restore(flags);
 	return this_pcpu()->timer_irqs != before;

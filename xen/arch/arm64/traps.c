@@ -58,6 +58,40 @@ static const char *ec_name(uint64_t esr)
 	return n ? n : "reserved/unhandled class";
 }
 
+/* Abort syndromes (Arm ARM D24.2.40, ISS for EC 0x20/0x21/0x24/0x25). */
+#define ISS_FSC_MASK    0x3fUL
+#define ISS_WNR         (1UL << 6)
+#define FSC_TYPE(fsc)   ((fsc) >> 2)
+#define FSC_LEVEL(fsc)  ((fsc) & 3)
+#define FSC_ALIGNMENT   0x21
+#define FSC_EXTERNAL    0x10
+#define EC_IABT_LOW     0x20
+#define EC_IABT_CUR     0x21
+#define EC_DABT_LOW     0x24
+#define EC_DABT_CUR     0x25
+
+static const char *const fsc_kinds[] = {
+	"address size fault", "translation fault", "access flag fault", "permission fault",
+};
+
+static void describe_abort(uint64_t esr)
+{
+	uint64_t ec = (esr >> ESR_EC_SHIFT) & ESR_EC_MASK, fsc = esr & ISS_FSC_MASK;
+	bool data = ec == EC_DABT_LOW || ec == EC_DABT_CUR;
+
+	if (ec != EC_IABT_LOW && ec != EC_IABT_CUR && !data)
+		return;
+	if (FSC_TYPE(fsc) < ARRAY_SIZE(fsc_kinds))
+		printk("Abort: %s, level %lu%s\n", fsc_kinds[FSC_TYPE(fsc)],
+		       (unsigned long)FSC_LEVEL(fsc),
+		       data ? ((esr & ISS_WNR) ? ", on a write" : ", on a read") : ", on a fetch");
+	else
+		printk("Abort: %s (FSC 0x%02lx)\n",
+		       fsc == FSC_ALIGNMENT ? "alignment fault" :
+		       fsc == FSC_EXTERNAL ? "synchronous external abort" : "other fault",
+		       (unsigned long)fsc);
+}
+
 static bool in_text(uint64_t pc)
 {
 	return pc >= (uintptr_t)_start_image && pc < (uintptr_t)_etext;
@@ -86,7 +120,7 @@ static void backtrace_from(uint64_t fp, uint64_t pc)
 {
 	uintptr_t lo = this_pcpu()->stack_base, hi = lo + STACK_SIZE;
 
-	printk("Backtrace (addr2line -e build/xen/xen.elf OFFSET):\n");
+	printk("Backtrace (addr2line -e xen.elf OFFSET):\n");
 	print_pc("   ", pc);
 	for (unsigned int i = 0; i < BACKTRACE_MAX; i++) {
 		const uint64_t *rec = (const uint64_t *)(uintptr_t)fp;
@@ -119,6 +153,7 @@ static void __noreturn crash_report(const struct cpu_regs *r, unsigned int vec)
 	       (unsigned long)!!(esr & ESR_IL), (unsigned long)(esr & ESR_ISS_MASK));
 	printk("FAR_EL2 0x%016lx  SPSR_EL2 0x%08lx\n", (unsigned long)r->far,
 	       (unsigned long)r->spsr);
+	describe_abort(esr);
 	print_pc("ELR_EL2", r->elr);
 	dump_registers(r);
 	backtrace_from(r->x[29], r->elr);

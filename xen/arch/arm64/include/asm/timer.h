@@ -8,7 +8,7 @@
 void timer_cpu_init(void);
 /* Arms the timer at an absolute counter value. */
 void timer_set_deadline(uint64_t cval);
-/* Arms the timer 1 ms ahead and waits for its interrupt; false after a 1 s timeout. */
+/* Arms the timer 1 ms ahead and waits for its interrupt; false after a 5 s timeout. */
 bool timer_selftest(void);
 unsigned int timer_intid(void);
 

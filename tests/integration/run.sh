@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Integration runner: boots the hypervisor under QEMU once per scenario with a
+# hard timeout, keeps the serial log, checks the expected lines in order and
+# the forbidden ones, and prints one PASS/FAIL line per scenario and a closing
+# "N passed, N failed" line. Exit status 1 if anything failed.
+#
+#   run.sh [-k IMAGE] [-o OUTDIR] [SCENARIO ...]   (default: scenarios/*.sh)
+#
+# A scenario file is sourced in a subshell and sets:
+#   SMP, MEM        machine size (defaults 4, 1G)
+#   BOOTARGS        written to /chosen xen,xen-bootargs (optional)
+#   DT_EDIT         a function run as DT_EDIT DTB to change the DTB (optional)
+#   EXPECT=( ... )  extended regexes that must appear, in this order
+#   REJECT=( ... )  extended regexes that must not appear anywhere
+#   DONE            regex ending the run early (default: the last EXPECT)
+#   TIMEOUT         seconds before QEMU is killed (default 60)
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+. "$top/tools/qemu/machine.sh"
+
+image=$top/build/xen/xen.bin
+out=$top/build/integration
+while getopts "k:o:" opt; do
+	case $opt in
+	k) image=$OPTARG ;;
+	o) out=$OPTARG ;;
+	*) echo "usage: run.sh [-k IMAGE] [-o OUTDIR] [SCENARIO ...]" >&2; exit 2 ;;
+	esac
+done
+shift $((OPTIND - 1))
+[ -f "$image" ] || { echo "run.sh: no hypervisor image at $image" >&2; exit 2; }
+mkdir -p "$out"
+
+# wait_for LOG REGEX PID TIMEOUT: 0 when REGEX shows up, 1 on timeout, 2 if QEMU died.
+wait_for() {
+	local log=$1 re=$2 pid=$3 deadline=$((SECONDS + $4))
+	while [ $SECONDS -lt $deadline ]; do
+		grep -qE -- "$re" "$log" 2>/dev/null && return 0
+		kill -0 "$pid" 2>/dev/null || { grep -qE -- "$re" "$log" && return 0; return 2; }
+		sleep 0.2
+	done
+	return 1
+}
+
+# check_order LOG REGEX...: prints the first regex not found after the previous match.
+check_order() {
+	local log=$1 line=0 re n
+	shift
+	for re in "$@"; do
+		n=$(tail -n +$((line + 1)) "$log" | grep -nE -m1 -- "$re" | cut -d: -f1)
+		if [ -z "$n" ]; then
+			echo "$re"
+			return 1
+		fi
+		line=$((line + n))
+	done
+}
+
+# make_dtb NAME: the scenario's DTB path, or nothing if QEMU's own will do.
+make_dtb() {
+	local dtb=$out/$1.dtb
+	if [ -z "${BOOTARGS:-}" ] && ! declare -F DT_EDIT >/dev/null; then
+		return 0
+	fi
+	qemu_dumpdtb "$SMP" "$MEM" "$dtb" || return 1
+	if [ -n "${BOOTARGS:-}" ]; then
+		fdtput -t s "$dtb" /chosen xen,xen-bootargs "$BOOTARGS" || return 1
+	fi
+	if declare -F DT_EDIT >/dev/null; then
+		DT_EDIT "$dtb" || return 1
+	fi
+	echo "$dtb"
+}
+
+# run_scenario FILE: prints PASS/FAIL; returns 0 on PASS.
+run_scenario() (
+	local name log dtb pid rc why re args
+	name=$(basename "$1" .sh)
+	log=$out/$name.log
+	SMP=4 MEM=1G TIMEOUT=60 BOOTARGS="" EXPECT=() REJECT=() DONE=""
+	. "$1"
+	[ -n "$DONE" ] || DONE=${EXPECT[-1]}
+	dtb=$(make_dtb "$name") || { echo "FAIL $name: could not prepare its device tree"; return 1; }
+	mapfile -t args < <(qemu_args "$SMP" "$MEM" "$dtb")
+	: >"$log"
+	"$QEMU" "${args[@]}" -serial "file:$log" -kernel "$image" </dev/null >"$log.qemu" 2>&1 &
+	pid=$!
+	wait_for "$log" "$DONE" "$pid" "$TIMEOUT"
+	rc=$?
+	sleep 0.3   # let the lines after DONE arrive
+	kill "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	case $rc in
+	1) why="timed out after ${TIMEOUT}s waiting for /$DONE/" ;;
+	2) why="QEMU exited before /$DONE/: $(head -c 300 "$log.qemu")" ;;
+	*) why="" ;;
+	esac
+	if [ -z "$why" ] && ! re=$(check_order "$log" "${EXPECT[@]}"); then
+		why="expected /$re/ (in order)"
+	fi
+	for re in "${REJECT[@]}"; do
+		[ -z "$why" ] && grep -qE -- "$re" "$log" && why="forbidden /$re/ seen"
+	done
+	if [ -n "$why" ]; then
+		echo "FAIL $name: $why (log: $log)"
+		return 1
+	fi
+	echo "PASS $name"
+)
+
+main() {
+	local passed=0 failed=0 s
+	local scenarios=("$@")
+	[ ${#scenarios[@]} -gt 0 ] || scenarios=("$here"/scenarios/*.sh)
+	for s in "${scenarios[@]}"; do
+		if run_scenario "$s"; then
+			passed=$((passed + 1))
+		else
+			failed=$((failed + 1))
+		fi
+	done
+	echo "integration: $passed passed, $failed failed"
+	[ $failed -eq 0 ]
+}
+
+main "$@"
