@@ -141,7 +141,7 @@ install_arm64() {
 		real=$(resolve_arm64 "$p")
 		if ! have_cached "$real"; then
 			log "downloading $real:arm64 into $DEB_DIR"
-			(cd "$DEB_DIR" && apt-get download -qq "$real:arm64") ||
+			(cd "$DEB_DIR" && apt-get download -qq -o APT::Sandbox::User=root "$real:arm64") ||
 				die "could not download $real:arm64"
 		fi
 		echo "$real" >"$DEB_DIR/.$p.name"

@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+#   make          build the hypervisor (build/xen/xen.bin) with gcc
+#   make run      install what is missing, build, boot it under QEMU (Ctrl-A X quits)
+#   make test     install what is missing, run every test; ends with "N passed, N failed"
+#   make deps     install the build and test dependencies only
+#   make clean
+
+BUILD := $(CURDIR)/build
+CROSS ?= aarch64-linux-gnu-
+RUN_SMP ?= 4
+RUN_MEM ?= 1G
+RUN_BOOTARGS ?=
+
+.PHONY: all xen xen-clang unit integration test run deps check-tools clean help
+
+all: xen
+
+help:
+	@sed -n '3,8p' Makefile | sed 's/^# //'
+
+deps:
+	@tools/setup/install-deps.sh
+
+check-tools:
+	@command -v $(CROSS)gcc >/dev/null || { \
+		echo "error: $(CROSS)gcc not found: run 'make deps' (installs gcc-aarch64-linux-gnu)" >&2; \
+		exit 1; }
+
+xen: check-tools
+	@$(MAKE) --no-print-directory -C xen TOOLCHAIN=gcc O=$(BUILD)/xen
+
+xen-clang: check-tools
+	@$(MAKE) --no-print-directory -C xen TOOLCHAIN=clang O=$(BUILD)/xen-clang
+
+unit:
+	@$(MAKE) --no-print-directory -C tests/unit O=$(BUILD)/unit run
+
+integration: xen
+	@tests/integration/run.sh -k $(BUILD)/xen/xen.bin -o $(BUILD)/integration
+
+test: deps
+	@tests/run-all.sh
+
+run: deps xen
+	@tools/qemu/run.sh $(BUILD)/xen/xen.bin $(RUN_SMP) $(RUN_MEM) "$(RUN_BOOTARGS)"
+
+clean:
+	rm -rf $(BUILD)
