@@ -4,7 +4,8 @@
  *
  * Each region handed to page_alloc_add_region() is managed on its own (buddies
  * never cross regions); its per-page metadata is carved from the region's own
- * first pages. Blocks are 2^order pages, naturally aligned within the region.
+ * first pages. Blocks are 2^order pages, aligned by physical address (the
+ * first mfn is a multiple of 2^order), so 2 MiB blocks suit block mappings.
  * Misuse is detected, not trusted: freeing a block that is not allocated, with
  * another order than it was allocated with, or outside every region is an
  * error and changes nothing.
