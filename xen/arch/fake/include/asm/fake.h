@@ -27,4 +27,17 @@ extern uint64_t fake_counter;
 /* IRQ mask state of the calling thread (true = masked). */
 extern _Thread_local bool fake_irq_masked;
 
+/* Records of the hooks generic code calls (xen/arch/fake/hooks.c); tests may reset them. */
+struct vcpu;
+#define FAKE_MAX_CPUS 64
+extern unsigned int fake_kicks[FAKE_MAX_CPUS];     /* sched_arch_kick(cpu) calls per pCPU */
+extern unsigned int fake_vcpu_kicks;               /* vcpu_kick() calls */
+extern struct vcpu *fake_last_kicked;              /* argument of the last vcpu_kick() */
+extern unsigned int fake_tlb_flush_vmid;           /* arch_p2m_flush_vmid() calls */
+extern unsigned int fake_tlb_flush_ipa;            /* arch_p2m_flush_ipa() calls */
+void fake_hooks_reset(void);
+
+/* Bytes the fake xmalloc (libc calloc) has outstanding. */
+size_t fake_xmalloc_in_use(void);
+
 #endif /* ASM_FAKE_H */
