@@ -159,12 +159,12 @@ int dte_add_memreserve(void *fdt, uint64_t addr, uint64_t size)
 
 /* ---- Raw writer ---- */
 
-void dtbw_init(struct dtbw *w)
+void rawdt_init(struct rawdt *w)
 {
 	memset(w, 0, sizeof(*w));
 }
 
-void dtbw_u32(struct dtbw *w, uint32_t v)
+void rawdt_u32(struct rawdt *w, uint32_t v)
 {
 	if (w->st_len + 4 > DTBW_STRUCT_MAX)
 		abort();
@@ -172,7 +172,7 @@ void dtbw_u32(struct dtbw *w, uint32_t v)
 	w->st_len += 4;
 }
 
-void dtbw_bytes(struct dtbw *w, const void *p, uint32_t len)
+void rawdt_bytes(struct rawdt *w, const void *p, uint32_t len)
 {
 	uint32_t padded = (len + 3) & ~3U;
 
@@ -183,18 +183,18 @@ void dtbw_bytes(struct dtbw *w, const void *p, uint32_t len)
 	w->st_len += padded;
 }
 
-void dtbw_begin(struct dtbw *w, const char *name)
+void rawdt_begin(struct rawdt *w, const char *name)
 {
-	dtbw_u32(w, TK_BEGIN_NODE);
-	dtbw_bytes(w, name, (uint32_t)strlen(name) + 1);
+	rawdt_u32(w, TK_BEGIN_NODE);
+	rawdt_bytes(w, name, (uint32_t)strlen(name) + 1);
 }
 
-void dtbw_end(struct dtbw *w)
+void rawdt_end(struct rawdt *w)
 {
-	dtbw_u32(w, TK_END_NODE);
+	rawdt_u32(w, TK_END_NODE);
 }
 
-uint32_t dtbw_string(struct dtbw *w, const char *s)
+uint32_t rawdt_string(struct rawdt *w, const char *s)
 {
 	uint32_t len = (uint32_t)strlen(s) + 1, off;
 
@@ -208,25 +208,25 @@ uint32_t dtbw_string(struct dtbw *w, const char *s)
 	return off;
 }
 
-void dtbw_prop(struct dtbw *w, const char *name, const void *data, uint32_t len)
+void rawdt_prop(struct rawdt *w, const char *name, const void *data, uint32_t len)
 {
-	dtbw_u32(w, TK_PROP);
-	dtbw_u32(w, len);
-	dtbw_u32(w, dtbw_string(w, name));
-	dtbw_bytes(w, data, len);
+	rawdt_u32(w, TK_PROP);
+	rawdt_u32(w, len);
+	rawdt_u32(w, rawdt_string(w, name));
+	rawdt_bytes(w, data, len);
 }
 
-void dtbw_prop_str(struct dtbw *w, const char *name, const char *s)
+void rawdt_prop_str(struct rawdt *w, const char *name, const char *s)
 {
-	dtbw_prop(w, name, s, (uint32_t)strlen(s) + 1);
+	rawdt_prop(w, name, s, (uint32_t)strlen(s) + 1);
 }
 
-void dtbw_prop_u32(struct dtbw *w, const char *name, uint32_t v)
+void rawdt_prop_u32(struct rawdt *w, const char *name, uint32_t v)
 {
-	dtbw_prop_cells(w, name, &v, 1);
+	rawdt_prop_cells(w, name, &v, 1);
 }
 
-void dtbw_prop_cells(struct dtbw *w, const char *name, const uint32_t *cells, unsigned int n)
+void rawdt_prop_cells(struct rawdt *w, const char *name, const uint32_t *cells, unsigned int n)
 {
 	uint8_t b[1024];
 
@@ -234,10 +234,10 @@ void dtbw_prop_cells(struct dtbw *w, const char *name, const uint32_t *cells, un
 		abort();
 	for (unsigned int i = 0; i < n; i++)
 		dte_put32(b + 4 * i, cells[i]);
-	dtbw_prop(w, name, b, n * 4);
+	rawdt_prop(w, name, b, n * 4);
 }
 
-void dtbw_rsv(struct dtbw *w, uint64_t addr, uint64_t size)
+void rawdt_rsv(struct rawdt *w, uint64_t addr, uint64_t size)
 {
 	if (w->nr_rsv == DTBW_RSV_MAX)
 		abort();
@@ -272,7 +272,7 @@ static void *assemble(const uint8_t *rsv, uint32_t rsv_len, const void *str, uin
 	return b;
 }
 
-void *dtbw_finish(const struct dtbw *w, size_t *len)
+void *rawdt_finish(const struct rawdt *w, size_t *len)
 {
 	uint8_t rsv[(DTBW_RSV_MAX + 1) * RSV_ENTRY] = { 0 };
 

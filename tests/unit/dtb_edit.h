@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Test helpers that make device tree blobs: edits of real DTBs through the
- * host's libfdt (dte_*), and a raw blob writer (dtbw_*) that can also write
+ * host's libfdt (dte_*), and a raw blob writer (rawdt_*) that can also write
  * malformed trees on purpose. libfdt.h stays inside dtb_edit.c so test files
  * can include xen/dtb.h without any clash.
  */
@@ -59,7 +59,7 @@ int dte_add_memreserve(void *fdt, uint64_t addr, uint64_t size);
 #define DTBW_STRINGS_MAX  2048
 #define DTBW_RSV_MAX      8
 
-struct dtbw {
+struct rawdt {
 	uint8_t st[DTBW_STRUCT_MAX];
 	uint32_t st_len;
 	char str[DTBW_STRINGS_MAX];
@@ -68,24 +68,24 @@ struct dtbw {
 	unsigned int nr_rsv;
 };
 
-void dtbw_init(struct dtbw *w);
-void dtbw_u32(struct dtbw *w, uint32_t v);
-void dtbw_bytes(struct dtbw *w, const void *p, uint32_t len);    /* padded to 4 */
-void dtbw_begin(struct dtbw *w, const char *name);
-void dtbw_end(struct dtbw *w);
+void rawdt_init(struct rawdt *w);
+void rawdt_u32(struct rawdt *w, uint32_t v);
+void rawdt_bytes(struct rawdt *w, const void *p, uint32_t len);    /* padded to 4 */
+void rawdt_begin(struct rawdt *w, const char *name);
+void rawdt_end(struct rawdt *w);
 /* Offset of the name in the strings block, adding it if new. */
-uint32_t dtbw_string(struct dtbw *w, const char *s);
-void dtbw_prop(struct dtbw *w, const char *name, const void *data, uint32_t len);
-void dtbw_prop_str(struct dtbw *w, const char *name, const char *s);
-void dtbw_prop_u32(struct dtbw *w, const char *name, uint32_t v);
-void dtbw_prop_cells(struct dtbw *w, const char *name, const uint32_t *cells, unsigned int n);
-void dtbw_rsv(struct dtbw *w, uint64_t addr, uint64_t size);
+uint32_t rawdt_string(struct rawdt *w, const char *s);
+void rawdt_prop(struct rawdt *w, const char *name, const void *data, uint32_t len);
+void rawdt_prop_str(struct rawdt *w, const char *name, const char *s);
+void rawdt_prop_u32(struct rawdt *w, const char *name, uint32_t v);
+void rawdt_prop_cells(struct rawdt *w, const char *name, const uint32_t *cells, unsigned int n);
+void rawdt_rsv(struct rawdt *w, uint64_t addr, uint64_t size);
 /*
  * A malloc'd blob of exactly *len bytes: header, reservation map (terminated),
  * strings, then the structure block last, so a read past its end is a read
  * past the allocation. Tokens are written as given: add TK_END yourself.
  */
-void *dtbw_finish(const struct dtbw *w, size_t *len);
+void *rawdt_finish(const struct rawdt *w, size_t *len);
 
 /*
  * A malloc'd copy of a valid blob laid out as header, rsvmap, strings,

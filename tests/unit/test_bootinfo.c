@@ -636,14 +636,14 @@ static void t_too_many_cpus(void)
 
 static void t_no_root(void)
 {
-	struct dtbw w;
+	struct rawdt w;
 	struct bootinfo bi;
 	size_t len;
 	void *b;
 
-	dtbw_init(&w);
-	dtbw_u32(&w, TK_END);
-	b = dtbw_finish(&w, &len);
+	rawdt_init(&w);
+	rawdt_u32(&w, TK_END);
+	b = rawdt_finish(&w, &len);
 	CU_ASSERT_EQUAL(parse(b, len, &bi), -EINVAL);
 	CU_ASSERT_STRING_EQUAL(bi.error, "the device tree has no root node");
 	free(b);

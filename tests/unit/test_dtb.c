@@ -335,9 +335,9 @@ static void t_unaligned_blob(void)
 
 /* ---- Built blobs ---- */
 
-static void *finish(struct dtbw *w, size_t *len, struct dtb *d)
+static void *finish(struct rawdt *w, size_t *len, struct dtb *d)
 {
-	void *b = dtbw_finish(w, len);
+	void *b = rawdt_finish(w, len);
 
 	CU_ASSERT_FATAL(dtb_open(d, b, *len) == 0);
 	return b;
@@ -345,7 +345,7 @@ static void *finish(struct dtbw *w, size_t *len, struct dtb *d)
 
 static void t_rsvmap(void)
 {
-	struct dtbw w;
+	struct rawdt w;
 	struct dtb d;
 	size_t len;
 	uint64_t a, s;
@@ -353,12 +353,12 @@ static void t_rsvmap(void)
 
 	open_virt(0, &d);
 	CU_ASSERT_EQUAL(dtb_rsvmap_get(&d, 0, &a, &s), -ENOENT);
-	dtbw_init(&w);
-	dtbw_rsv(&w, 0x48000000, 0x1000);
-	dtbw_rsv(&w, 0x123456789000ULL, 0x20000);
-	dtbw_begin(&w, "");
-	dtbw_end(&w);
-	dtbw_u32(&w, TK_END);
+	rawdt_init(&w);
+	rawdt_rsv(&w, 0x48000000, 0x1000);
+	rawdt_rsv(&w, 0x123456789000ULL, 0x20000);
+	rawdt_begin(&w, "");
+	rawdt_end(&w);
+	rawdt_u32(&w, TK_END);
 	b = finish(&w, &len, &d);
 	CU_ASSERT(dtb_rsvmap_get(&d, 0, &a, &s) == 0 && a == 0x48000000 && s == 0x1000);
 	CU_ASSERT(dtb_rsvmap_get(&d, 1, &a, &s) == 0 && a == 0x123456789000ULL && s == 0x20000);
@@ -374,30 +374,30 @@ static void t_status_and_names(void)
 {
 	static const char *const status[] = { "okay", "ok", "disabled", "fail", "" };
 	static const bool enabled[] = { true, true, false, false, false };
-	struct dtbw w;
+	struct rawdt w;
 	struct dtb d;
 	struct dtb_node n;
 	size_t len;
 	void *b;
 	char path[16];
 
-	dtbw_init(&w);
-	dtbw_begin(&w, "");
+	rawdt_init(&w);
+	rawdt_begin(&w, "");
 	for (unsigned int i = 0; i < 5; i++) {
 		snprintf(path, sizeof(path), "n%u", i);
-		dtbw_begin(&w, path);
-		dtbw_prop_str(&w, "status", status[i]);
-		dtbw_end(&w);
+		rawdt_begin(&w, path);
+		rawdt_prop_str(&w, "status", status[i]);
+		rawdt_end(&w);
 	}
-	dtbw_begin(&w, "n5");
-	dtbw_prop(&w, "status", "okay", 4);     /* unterminated */
-	dtbw_end(&w);
-	dtbw_begin(&w, "dev@1");
-	dtbw_end(&w);
-	dtbw_begin(&w, "dev");
-	dtbw_end(&w);
-	dtbw_end(&w);
-	dtbw_u32(&w, TK_END);
+	rawdt_begin(&w, "n5");
+	rawdt_prop(&w, "status", "okay", 4);     /* unterminated */
+	rawdt_end(&w);
+	rawdt_begin(&w, "dev@1");
+	rawdt_end(&w);
+	rawdt_begin(&w, "dev");
+	rawdt_end(&w);
+	rawdt_end(&w);
+	rawdt_u32(&w, TK_END);
 	b = finish(&w, &len, &d);
 	for (unsigned int i = 0; i < 5; i++) {
 		snprintf(path, sizeof(path), "/n%u", i);
@@ -414,26 +414,26 @@ static void t_status_and_names(void)
 
 static void t_alias_forms(void)
 {
-	struct dtbw w;
+	struct rawdt w;
 	struct dtb d;
 	struct dtb_node n;
 	size_t len;
 	void *b;
 
-	dtbw_init(&w);
-	dtbw_begin(&w, "");
-	dtbw_begin(&w, "aliases");
-	dtbw_prop_str(&w, "bus", "/soc@0");
-	dtbw_prop_str(&w, "relative", "soc@0");
-	dtbw_prop_str(&w, "chain", "bus");
-	dtbw_prop(&w, "unterm", "/soc", 4);
-	dtbw_end(&w);
-	dtbw_begin(&w, "soc@0");
-	dtbw_begin(&w, "uart@100");
-	dtbw_end(&w);
-	dtbw_end(&w);
-	dtbw_end(&w);
-	dtbw_u32(&w, TK_END);
+	rawdt_init(&w);
+	rawdt_begin(&w, "");
+	rawdt_begin(&w, "aliases");
+	rawdt_prop_str(&w, "bus", "/soc@0");
+	rawdt_prop_str(&w, "relative", "soc@0");
+	rawdt_prop_str(&w, "chain", "bus");
+	rawdt_prop(&w, "unterm", "/soc", 4);
+	rawdt_end(&w);
+	rawdt_begin(&w, "soc@0");
+	rawdt_begin(&w, "uart@100");
+	rawdt_end(&w);
+	rawdt_end(&w);
+	rawdt_end(&w);
+	rawdt_u32(&w, TK_END);
 	b = finish(&w, &len, &d);
 	path_ok(&d, "bus", "soc@0");
 	path_ok(&d, "bus/uart", "uart@100");
@@ -451,19 +451,19 @@ static void *reg_blob(uint32_t ac, uint32_t sc, uint32_t reg_len, struct dtb *d,
 		      struct dtb_node *n)
 {
 	static const uint32_t cells[8] = { 1, 2, 3, 4, 5, 6, 7, 8 };
-	struct dtbw w;
+	struct rawdt w;
 	size_t len;
 	void *b;
 
-	dtbw_init(&w);
-	dtbw_begin(&w, "");
-	dtbw_prop_u32(&w, "#address-cells", ac);
-	dtbw_prop_u32(&w, "#size-cells", sc);
-	dtbw_begin(&w, "dev");
-	dtbw_prop_cells(&w, "reg", cells, reg_len / 4);
-	dtbw_end(&w);
-	dtbw_end(&w);
-	dtbw_u32(&w, TK_END);
+	rawdt_init(&w);
+	rawdt_begin(&w, "");
+	rawdt_prop_u32(&w, "#address-cells", ac);
+	rawdt_prop_u32(&w, "#size-cells", sc);
+	rawdt_begin(&w, "dev");
+	rawdt_prop_cells(&w, "reg", cells, reg_len / 4);
+	rawdt_end(&w);
+	rawdt_end(&w);
+	rawdt_u32(&w, TK_END);
 	b = finish(&w, &len, d);
 	CU_ASSERT_FATAL(dtb_find_path(d, "/dev", n));
 	return b;

@@ -44,9 +44,9 @@ static void *copy_of(const void *b, size_t len)
 	return c;
 }
 
-static void *finish(struct dtbw *w, size_t *len, struct dtb *d)
+static void *finish(struct rawdt *w, size_t *len, struct dtb *d)
 {
-	void *b = dtbw_finish(w, len);
+	void *b = rawdt_finish(w, len);
 
 	CU_ASSERT_FATAL(dtb_open(d, b, *len) == 0);
 	return b;
@@ -276,16 +276,16 @@ static void t_bad_offsets(void)
 
 static void *small_blob(size_t *len)
 {
-	struct dtbw w;
+	struct rawdt w;
 
-	dtbw_init(&w);
-	dtbw_begin(&w, "");
-	dtbw_begin(&w, "c");
-	dtbw_prop(&w, "p", "abcdefgh", 8);
-	dtbw_end(&w);
-	dtbw_end(&w);
-	dtbw_u32(&w, TK_END);
-	return dtbw_finish(&w, len);
+	rawdt_init(&w);
+	rawdt_begin(&w, "");
+	rawdt_begin(&w, "c");
+	rawdt_prop(&w, "p", "abcdefgh", 8);
+	rawdt_end(&w);
+	rawdt_end(&w);
+	rawdt_u32(&w, TK_END);
+	return rawdt_finish(&w, len);
 }
 
 static uint8_t *struct_at(void *b, uint32_t off)
@@ -346,7 +346,7 @@ static void t_unterminated_string(void)
 {
 	size_t len;
 	void *b = small_blob(&len);
-	struct dtbw w;
+	struct rawdt w;
 	struct dtb d;
 	struct dtb_node n;
 	struct dtb_prop p;
@@ -356,11 +356,11 @@ static void t_unterminated_string(void)
 	prop_unreadable(b, len);
 	free(b);
 
-	dtbw_init(&w);
-	dtbw_begin(&w, "");
-	dtbw_prop(&w, "compatible", "abc\0de", 6);
-	dtbw_end(&w);
-	dtbw_u32(&w, TK_END);
+	rawdt_init(&w);
+	rawdt_begin(&w, "");
+	rawdt_prop(&w, "compatible", "abc\0de", 6);
+	rawdt_end(&w);
+	rawdt_u32(&w, TK_END);
 	b = finish(&w, &len, &d);
 	CU_ASSERT_FATAL(dtb_root(&d, &n) && dtb_get_prop(&n, "compatible", &p));
 	CU_ASSERT(dtb_stringlist_contains(&p, "abc"));
@@ -371,22 +371,22 @@ static void t_unterminated_string(void)
 
 static void t_unterminated_name(void)
 {
-	struct dtbw w;
+	struct rawdt w;
 	struct dtb d;
 	struct dtb_node n;
 	size_t len;
 	void *b;
 
-	dtbw_init(&w);
-	dtbw_bytes(&w, "\0\0\0\1" "abcd", 8);           /* root name runs to the end */
+	rawdt_init(&w);
+	rawdt_bytes(&w, "\0\0\0\1" "abcd", 8);           /* root name runs to the end */
 	b = finish(&w, &len, &d);
 	CU_ASSERT_FALSE(dtb_root(&d, &n));
 	CU_ASSERT_EQUAL(exercise(b, len), 0);
 	free(b);
 
-	dtbw_init(&w);
-	dtbw_begin(&w, "");
-	dtbw_bytes(&w, "\0\0\0\1" "abcdefgh", 12);
+	rawdt_init(&w);
+	rawdt_begin(&w, "");
+	rawdt_bytes(&w, "\0\0\0\1" "abcdefgh", 12);
 	b = finish(&w, &len, &d);
 	CU_ASSERT_FATAL(dtb_root(&d, &n));
 	CU_ASSERT_FALSE(dtb_first_child(&n, &n));
@@ -397,18 +397,18 @@ static void t_unterminated_name(void)
 
 static void t_missing_end(void)
 {
-	struct dtbw w;
+	struct rawdt w;
 	struct dtb d;
 	struct dtb_node root, a, x;
 	size_t len;
 	void *b;
 
 	/* Root closed, no FDT_END: still readable, and nothing after the root. */
-	dtbw_init(&w);
-	dtbw_begin(&w, "");
-	dtbw_begin(&w, "a");
-	dtbw_end(&w);
-	dtbw_end(&w);
+	rawdt_init(&w);
+	rawdt_begin(&w, "");
+	rawdt_begin(&w, "a");
+	rawdt_end(&w);
+	rawdt_end(&w);
 	b = finish(&w, &len, &d);
 	CU_ASSERT_FATAL(dtb_root(&d, &root) && dtb_find_path(&d, "/a", &a));
 	CU_ASSERT_FALSE(dtb_next_sibling(&root, &x));
@@ -417,10 +417,10 @@ static void t_missing_end(void)
 	free(b);
 
 	/* Neither the root's FDT_END_NODE nor FDT_END. */
-	dtbw_init(&w);
-	dtbw_begin(&w, "");
-	dtbw_begin(&w, "a");
-	dtbw_end(&w);
+	rawdt_init(&w);
+	rawdt_begin(&w, "");
+	rawdt_begin(&w, "a");
+	rawdt_end(&w);
 	b = finish(&w, &len, &d);
 	CU_ASSERT_FATAL(dtb_root(&d, &root) && dtb_find_path(&d, "/a", &a));
 	CU_ASSERT(dtb_parent(&a, &x) && x.off == root.off);
@@ -433,22 +433,22 @@ static void t_missing_end(void)
 /* FDT_END inside the root: nothing after it is part of the tree. */
 static void t_end_inside_root(void)
 {
-	struct dtbw w;
+	struct rawdt w;
 	struct dtb d;
 	struct dtb_node a, x;
 	size_t len;
 	void *b;
 
-	dtbw_init(&w);
-	dtbw_begin(&w, "");
-	dtbw_begin(&w, "a");
-	dtbw_end(&w);
-	dtbw_u32(&w, TK_END);
-	dtbw_begin(&w, "b");
-	dtbw_prop_str(&w, "compatible", "x");
-	dtbw_end(&w);
-	dtbw_end(&w);
-	dtbw_u32(&w, TK_END);
+	rawdt_init(&w);
+	rawdt_begin(&w, "");
+	rawdt_begin(&w, "a");
+	rawdt_end(&w);
+	rawdt_u32(&w, TK_END);
+	rawdt_begin(&w, "b");
+	rawdt_prop_str(&w, "compatible", "x");
+	rawdt_end(&w);
+	rawdt_end(&w);
+	rawdt_u32(&w, TK_END);
 	b = finish(&w, &len, &d);
 	CU_ASSERT_FATAL(dtb_find_path(&d, "/a", &a));
 	CU_ASSERT_FALSE(dtb_next_sibling(&a, &x));
@@ -464,16 +464,16 @@ static void t_bad_first_token(void)
 		{ TK_END_NODE, TK_END, 0 }, { TK_END, 0, 0 }, { 0x12345678, 0, 0 },
 		{ TK_NOP, TK_NOP, TK_END }, { 0, 0, 0 },
 	};
-	struct dtbw w;
+	struct rawdt w;
 	struct dtb d;
 	struct dtb_node root;
 	size_t len;
 	void *b;
 
 	for (unsigned int i = 0; i < sizeof(bad_first) / sizeof(bad_first[0]); i++) {
-		dtbw_init(&w);
+		rawdt_init(&w);
 		for (unsigned int j = 0; j < 3; j++)
-			dtbw_u32(&w, bad_first[i][j]);
+			rawdt_u32(&w, bad_first[i][j]);
 		b = finish(&w, &len, &d);
 		CU_ASSERT_FALSE(dtb_root(&d, &root));
 		CU_ASSERT_EQUAL(exercise(b, len), 0);
@@ -484,22 +484,22 @@ static void t_bad_first_token(void)
 /* NOPs first, an unknown token inside /a, a second "root" after the first. */
 static void t_bad_token_inside(void)
 {
-	struct dtbw w;
+	struct rawdt w;
 	struct dtb d;
 	struct dtb_node root, a, x;
 	size_t len;
 	void *b;
 
-	dtbw_init(&w);
-	dtbw_u32(&w, TK_NOP);
-	dtbw_begin(&w, "");
-	dtbw_begin(&w, "a");
-	dtbw_u32(&w, 0x5);
-	dtbw_end(&w);
-	dtbw_end(&w);
-	dtbw_begin(&w, "b");
-	dtbw_end(&w);
-	dtbw_u32(&w, TK_END);
+	rawdt_init(&w);
+	rawdt_u32(&w, TK_NOP);
+	rawdt_begin(&w, "");
+	rawdt_begin(&w, "a");
+	rawdt_u32(&w, 0x5);
+	rawdt_end(&w);
+	rawdt_end(&w);
+	rawdt_begin(&w, "b");
+	rawdt_end(&w);
+	rawdt_u32(&w, TK_END);
 	b = finish(&w, &len, &d);
 	CU_ASSERT_FATAL(dtb_root(&d, &root) && dtb_first_child(&root, &a));
 	CU_ASSERT(dtb_parent(&a, &x) && x.off == root.off);
@@ -509,12 +509,12 @@ static void t_bad_token_inside(void)
 	exercise(b, len);
 	free(b);
 	/* A well-formed root, then a second top-level node: not the root's sibling. */
-	dtbw_init(&w);
-	dtbw_begin(&w, "");
-	dtbw_end(&w);
-	dtbw_begin(&w, "b");
-	dtbw_end(&w);
-	dtbw_u32(&w, TK_END);
+	rawdt_init(&w);
+	rawdt_begin(&w, "");
+	rawdt_end(&w);
+	rawdt_begin(&w, "b");
+	rawdt_end(&w);
+	rawdt_u32(&w, TK_END);
 	b = finish(&w, &len, &d);
 	CU_ASSERT_FATAL(dtb_root(&d, &root));
 	CU_ASSERT_FALSE(dtb_next_sibling(&root, &x));
@@ -525,21 +525,21 @@ static void t_bad_token_inside(void)
 /* Nested nodes l0/l1/.../l39, each compatible "level<i>"; the root is depth 1. */
 static void *deep_blob(size_t *len)
 {
-	struct dtbw w;
+	struct rawdt w;
 	char name[24];
 
-	dtbw_init(&w);
-	dtbw_begin(&w, "");
+	rawdt_init(&w);
+	rawdt_begin(&w, "");
 	for (int i = 0; i < DEEP_LEVELS; i++) {
 		snprintf(name, sizeof(name), "l%d", i);
-		dtbw_begin(&w, name);
+		rawdt_begin(&w, name);
 		snprintf(name, sizeof(name), "level%d", i);
-		dtbw_prop_str(&w, "compatible", name);
+		rawdt_prop_str(&w, "compatible", name);
 	}
 	for (int i = 0; i <= DEEP_LEVELS; i++)
-		dtbw_end(&w);
-	dtbw_u32(&w, TK_END);
-	return dtbw_finish(&w, len);
+		rawdt_end(&w);
+	rawdt_u32(&w, TK_END);
+	return rawdt_finish(&w, len);
 }
 
 static void t_deep_nesting(void)
