@@ -12,7 +12,7 @@ RUN_SMP ?= 4
 RUN_MEM ?= 1G
 RUN_BOOTARGS ?=
 
-.PHONY: all xen xen-clang unit integration test run deps check-tools clean help
+.PHONY: all xen xen-clang guests unit integration test run deps check-tools clean help
 
 all: xen
 
@@ -33,11 +33,14 @@ xen: check-tools
 xen-clang: check-tools
 	@$(MAKE) --no-print-directory -C xen TOOLCHAIN=clang O=$(BUILD)/xen-clang
 
+guests: check-tools
+	@$(MAKE) --no-print-directory -C tests/guest O=$(BUILD)/guest
+
 unit:
 	@$(MAKE) --no-print-directory -C tests/unit O=$(BUILD)/unit run
 
-integration: xen
-	@tests/integration/run.sh -k $(BUILD)/xen/xen.bin -o $(BUILD)/integration
+integration: xen guests
+	@tests/integration/run.sh -k $(BUILD)/xen/xen.bin -o $(BUILD)/integration -g $(BUILD)/guest
 
 test: deps
 	@tests/run-all.sh

@@ -36,9 +36,10 @@ stage() {
 
 stage "build: hypervisor with gcc (warnings are errors)" make --no-print-directory xen
 stage "build: hypervisor with clang (warnings are errors)" make --no-print-directory xen-clang
+stage "build: bare-metal test guests" make --no-print-directory guests
 stage "unit: CUnit suites under ASan and UBSan" make --no-print-directory unit
-stage "integration: QEMU boot scenarios" \
-	tests/integration/run.sh -k "$build/xen/xen.bin" -o "$build/integration"
+stage "integration: QEMU scenarios" \
+	tests/integration/run.sh -k "$build/xen/xen.bin" -o "$build/integration" -g "$build/guest"
 
 echo "test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -16,19 +16,25 @@
 #   REJECT=( ... )  extended regexes that must not appear anywhere
 #   DONE            regex ending the run early (default: the last EXPECT)
 #   TIMEOUT         seconds before QEMU is killed (default 60)
+#   QEMU_EXTRA=(..) more QEMU arguments (e.g. from guest_module, see lib.sh)
+# Scenarios may use the helpers of lib.sh (dom0less guests); GUEST_DIR is
+# where the test guests are built.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 . "$top/tools/qemu/machine.sh"
+. "$here/lib.sh"
 
 image=$top/build/xen/xen.bin
 out=$top/build/integration
-while getopts "k:o:" opt; do
+export GUEST_DIR=${GUEST_DIR:-$top/build/guest}
+while getopts "k:o:g:" opt; do
 	case $opt in
 	k) image=$OPTARG ;;
 	o) out=$OPTARG ;;
-	*) echo "usage: run.sh [-k IMAGE] [-o OUTDIR] [SCENARIO ...]" >&2; exit 2 ;;
+	g) GUEST_DIR=$OPTARG ;;
+	*) echo "usage: run.sh [-k IMAGE] [-o OUTDIR] [-g GUEST_DIR] [SCENARIO ...]" >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -81,13 +87,14 @@ run_scenario() (
 	local name log dtb pid rc why re args
 	name=$(basename "$1" .sh)
 	log=$out/$name.log
-	SMP=4 MEM=1G TIMEOUT=60 BOOTARGS="" EXPECT=() REJECT=() DONE=""
+	SMP=4 MEM=1G TIMEOUT=60 BOOTARGS="" EXPECT=() REJECT=() DONE="" QEMU_EXTRA=()
 	. "$1"
 	[ -n "$DONE" ] || DONE=${EXPECT[-1]}
 	dtb=$(make_dtb "$name") || { echo "FAIL $name: could not prepare its device tree"; return 1; }
 	mapfile -t args < <(qemu_args "$SMP" "$MEM" "$dtb")
 	: >"$log"
-	"$QEMU" "${args[@]}" -serial "file:$log" -kernel "$image" </dev/null >"$log.qemu" 2>&1 &
+	"$QEMU" "${args[@]}" "${QEMU_EXTRA[@]}" -serial "file:$log" -kernel "$image" \
+		</dev/null >"$log.qemu" 2>&1 &
 	pid=$!
 	wait_for "$log" "$DONE" "$pid" "$TIMEOUT"
 	rc=$?

@@ -6,6 +6,8 @@
  */
 #include <arch/setup.h>
 #include <xen/console.h>
+#include <xen/dom0less.h>
+#include <xen/sched.h>
 #include <xen/errno.h>
 #include <xen/page_alloc.h>
 #include <xen/param.h>
@@ -69,6 +71,8 @@ static void compute_free_ram(void)
 		exclude(bi.reserved[i].start, bi.reserved[i].size, "a reserved region");
 	for (unsigned int i = 0; i < bi.nr_modules; i++)
 		exclude(bi.modules[i].start, bi.modules[i].size, "a boot module");
+	if (dom0less_reserve(&boot_dtb, &free_ram))
+		panic("cannot exclude the dom0less domains' modules from free memory");
 }
 
 static void print_memory_map(void)
@@ -146,5 +150,7 @@ void start_xen(const void *dtb)
 	online = arch_smp_boot(&bi);
 	arch_print_banner(&bi, online);
 	printk("Boot complete: %u of %u CPUs online.\n", online, bi.nr_cpus);
-	arch_idle();
+	sched_init(arch_nr_cpus_started());
+	printk("Domains started from the device tree: %u\n", dom0less_build_all(&boot_dtb));
+	arch_run_guests();
 }

@@ -4,6 +4,9 @@
 #include <asm/percpu.h>
 
 struct pcpu pcpu_data[NR_CPUS];
+
+_Static_assert(__builtin_offsetof(struct pcpu, guest_regs) == PCPU_GUEST_REGS, "entry.S");
+_Static_assert(__builtin_offsetof(struct pcpu, stack_top) == PCPU_STACK_TOP, "entry.S");
 uint8_t cpu_stacks[NR_CPUS][STACK_SIZE] __aligned(PAGE_SIZE) __section(".bss.page_aligned");
 
 void pcpu_init(unsigned int id)
@@ -13,6 +16,7 @@ void pcpu_init(unsigned int id)
 	p->id = id;
 	p->mpidr = read_sysreg(mpidr_el1) & MPIDR_AFF_MASK;
 	p->stack_base = (uintptr_t)cpu_stacks[id];
+	p->stack_top = p->stack_base + STACK_SIZE;
 	write_sysreg(p, tpidr_el2);
 	isb();
 }

@@ -22,6 +22,7 @@
 #define GICD_ISENABLER       0x0100
 #define GICD_ICENABLER       0x0180
 #define GICD_ICPENDR         0x0280
+#define GICD_ISACTIVER       0x0300
 #define GICD_ICACTIVER       0x0380
 #define GICD_IPRIORITYR      0x0400
 #define GICD_ICFGR           0x0c00
@@ -41,6 +42,7 @@
 #define ICC_SRE_SRE          (1UL << 0)
 #define ICC_SRE_ENABLE       (1UL << 3)
 #define ICC_PMR_ALL          0xff
+#define ICC_CTLR_EOIMODE     (1UL << 1)
 #define GIC_PRIO_DEFAULT     0xa0
 #define GIC_IRQS_PER_REG     32
 #define GIC_RWP_SPINS        1000000
@@ -189,7 +191,7 @@ void gicv3_cpu_init(void)
 	isb();
 	write_sysreg(ICC_PMR_ALL, ICC_PMR_EL1);
 	write_sysreg(0, ICC_BPR1_EL1);
-	write_sysreg(0, ICC_CTLR_EL1);   /* EOImode 0: EOIR drops priority and deactivates */
+	write_sysreg(ICC_CTLR_EOIMODE, ICC_CTLR_EL1);   /* EOIR drops priority, DIR deactivates */
 	write_sysreg(1, ICC_IGRPEN1_EL1);
 	isb();
 }
@@ -232,4 +234,24 @@ void gicv3_eoi(unsigned int intid)
 {
 	write_sysreg(intid, ICC_EOIR1_EL1);
 	isb();
+}
+
+void gicv3_deactivate(unsigned int intid)
+{
+	write_sysreg(intid, ICC_DIR_EL1);
+	isb();
+}
+
+bool gicv3_ppi_active(unsigned int intid)
+{
+	volatile uint8_t *sgi = (volatile uint8_t *)this_pcpu()->gicr_base + GICR_SGI_OFFSET;
+
+	return rd32(sgi, GICD_ISACTIVER) & (1U << intid);
+}
+
+void gicv3_ppi_set_active(unsigned int intid, bool active)
+{
+	volatile uint8_t *sgi = (volatile uint8_t *)this_pcpu()->gicr_base + GICR_SGI_OFFSET;
+
+	wr32(sgi, active ? GICD_ISACTIVER : GICD_ICACTIVER, 1U << intid);
 }

@@ -152,6 +152,16 @@ paddr_t arch_va_to_pa(const void *va)
 	return pa_init((uint64_t)(uintptr_t)va);
 }
 
+void arch_clean_dcache(const void *va, size_t len)
+{
+	uint64_t ctr = read_sysreg(ctr_el0);
+	uintptr_t line = 4UL << ((ctr >> 16) & 0xf);   /* CTR_EL0.DminLine, log2 words */
+
+	for (uintptr_t a = ALIGN_DOWN((uintptr_t)va, line); a < (uintptr_t)va + len; a += line)
+		asm volatile("dc cvac, %0" : : "r"(a) : "memory");
+	dsb(sy);
+}
+
 static uint64_t tcr_value(void)
 {
 	uint64_t parange = read_sysreg(id_aa64mmfr0_el1) & MMFR0_PARANGE_MASK;

@@ -6,6 +6,10 @@
 #include <asm/mmu.h>
 #include <asm/percpu.h>
 #include <asm/timer.h>
+#include <asm/irq.h>
+#include <asm/vcpu.h>
+#include <xen/dom0less.h>
+#include <xen/errno.h>
 #include <xen/lib.h>
 #include <xen/setup.h>
 
@@ -15,6 +19,8 @@ static struct mem_region dtb_region;
 
 void arch_boot_main(uint64_t dtb_pa);
 unsigned int smp_cpus_started(void);
+void vsysreg_check_sorted(void);
+void __noreturn guest_start(void);
 bool smp_timer_ok(unsigned int idx);
 
 static bool overlaps_image(uint64_t start, uint64_t size)
@@ -47,6 +53,9 @@ void arch_dtb_region(struct mem_region *out)
 void arch_irq_init(const struct bootinfo *bi)
 {
 	gicv3_init(bi);
+	irq_init_guest_handlers();
+	irq_cpu_init_guest_ppis();
+	write_sysreg(read_sysreg(midr_el1), vpidr_el2);
 }
 
 static const char *const parange_bits[] = { "32", "36", "40", "42", "44", "48", "52" };
@@ -102,9 +111,38 @@ void arch_print_banner(const struct bootinfo *bi, unsigned int online)
 	print_cpus(bi, online);
 }
 
-void arch_idle(void)
+unsigned int arch_nr_cpus_started(void)
 {
-	arch_irq_enable();
-	for (;;)
-		wfi();
+	return smp_cpus_started();
+}
+
+int arch_mm_map_ro(paddr_t start, uint64_t size)
+{
+	uint64_t first = ALIGN_DOWN(pa_val(start), PAGE_SIZE);
+	uint64_t end = ALIGN_UP(pa_val(start) + size, PAGE_SIZE);
+
+	for (uint64_t a = first; a < end; a += PAGE_SIZE) {
+		int rc = mmu_map(pa_init(a), PAGE_SIZE, MAP_RODATA);
+
+		if (rc && rc != -EEXIST)
+			return rc;
+	}
+	return 0;
+}
+
+void arch_vcpu_start(struct vcpu *v, uint64_t pc, uint64_t x0)
+{
+	vcpu_reset(v, pc, x0);
+	vcpu_set_online(v, true);
+}
+
+volatile bool guests_go;
+
+void arch_run_guests(void)
+{
+	vsysreg_check_sorted();
+	dsb(sy);
+	guests_go = true;
+	sev();
+	guest_start();
 }

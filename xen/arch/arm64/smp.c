@@ -3,6 +3,7 @@
 #include <arch/setup.h>
 #include <arch/time.h>
 #include <asm/gicv3.h>
+#include <asm/irq.h>
 #include <asm/mmu.h>
 #include <asm/percpu.h>
 #include <asm/psci.h>
@@ -37,6 +38,8 @@ DEFINE_PARAM(crash_kind, "debug_crash", PARAM_STRING, crash_kind, NULL,
 static uint32_t data_code[4] = { INSN_RET };
 
 void arch_secondary_main(unsigned int idx);
+void __noreturn guest_start(void);
+extern volatile bool guests_go;
 
 static void __attribute__((noinline)) deliberate_fault(void)
 {
@@ -61,14 +64,16 @@ void arch_secondary_main(unsigned int idx)
 	if (idx == crash_cpu)
 		deliberate_fault();
 	gicv3_cpu_init();
+	irq_cpu_init_guest_ppis();
+	write_sysreg(read_sysreg(midr_el1), vpidr_el2);
 	timer_cpu_init();
 	timer_ok[idx] = timer_selftest();
 	this_pcpu()->online = true;
 	dsb(sy);
 	sev();
-	arch_irq_enable();
-	for (;;)
-		wfi();
+	while (!guests_go)
+		wfe();
+	guest_start();
 }
 
 static void clean_to_poc(const void *p, size_t len)

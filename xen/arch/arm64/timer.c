@@ -9,6 +9,7 @@
 #include <asm/percpu.h>
 #include <asm/timer.h>
 #include <xen/lib.h>
+#include <xen/timer.h>
 
 #define TIMER_HYP_PHYS   3      /* index of the EL2 physical timer in the DT binding */
 #define SELFTEST_DIV     1000   /* fire 1 ms ahead */
@@ -46,6 +47,16 @@ static void timer_irq(unsigned int intid, void *data)
 	(void)data;
 	write_sysreg(CNT_CTL_IMASK, CNTHP_CTL_EL2);   /* one-shot: stop it firing */
 	this_pcpu()->timer_irqs++;
+	timer_run();
+}
+
+void arch_timer_program(uint64_t deadline_ns)
+{
+	if (deadline_ns == ~0ULL) {
+		write_sysreg(CNT_CTL_IMASK, CNTHP_CTL_EL2);
+		return;
+	}
+	timer_set_deadline(ns_to_ticks(deadline_ns));
 }
 
 void timer_cpu_init(void)

@@ -11,3 +11,9 @@ paddr_t arch_va_to_pa(const void *va)
 {
 	return pa_init((uint64_t)(uintptr_t)va);
 }
+
+void arch_clean_dcache(const void *va, size_t len)
+{
+	(void)va;
+	(void)len;
+}

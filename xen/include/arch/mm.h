@@ -11,4 +11,7 @@ void *arch_pa_to_va(paddr_t pa);
 /* The physical address behind a hypervisor pointer into RAM or the image. */
 paddr_t arch_va_to_pa(const void *va);
 
+/* Cleans [va, va+len) to the point of coherency (for a reader with caches off). */
+void arch_clean_dcache(const void *va, size_t len);
+
 #endif /* ARCH_MM_H */

@@ -30,7 +30,10 @@ unsigned int arch_smp_boot(const struct bootinfo *bi);
 /* Prints the arch's part of the boot banner (CPU, GIC and timer facts). */
 void arch_print_banner(const struct bootinfo *bi, unsigned int cpus_online);
 
-/* The boot CPU's idle loop. */
-void __noreturn arch_idle(void);
+/* Logical CPUs started (online or not): the scheduler's pCPU range. */
+unsigned int arch_nr_cpus_started(void);
+
+/* Lets every CPU run guests (or idle waiting for them); never returns. */
+void __noreturn arch_run_guests(void);
 
 #endif /* ARCH_SETUP_H */

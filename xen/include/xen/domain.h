@@ -47,31 +47,78 @@ struct vcpu {
 	unsigned int id;
 	struct domain *domain;
 	bool online;               /* PSCI: on */
+	bool initialised;          /* was given a context once (builder or PSCI CPU_ON) */
 	bool blocked;              /* WFI / SCHEDOP_block: waits for an interrupt */
 	unsigned int pause_count;  /* vcpu_pause nesting */
+	spinlock_t lock;           /* orders runnable decisions with the scheduler calls */
 	struct sched_unit sched;
 	struct vgic_cpu vgic;
 	struct arch_vcpu arch;
 };
 
+/* A block of RAM a domain owns (freed on destroy). */
+struct ram_extent {
+	mfn_t mfn;
+	unsigned int order;
+};
+
 struct domain {
 	domid_t id;
+	unsigned int slot;          /* index in the domain table; VMID = slot + 1 */
 	struct domain_config cfg;
 	enum domain_state state;
 	unsigned int shutdown_code;
 	unsigned int pause_count;
 	uint64_t tot_pages;
+	struct ram_extent *ram;
+	unsigned int nr_ram;
+	unsigned int max_ram;
 	unsigned int nr_vcpus;
 	struct vcpu *vcpus[MAX_VCPUS_PER_DOMAIN];
 	struct sched_dom sched;
 	struct vgic_dist vgic;
 	struct p2m p2m;
 	spinlock_t lock;
+	char con_line[128];         /* console_io output not yet ended by a newline */
+	unsigned int con_len;
 	struct arch_domain arch;
 };
 
 /* Looks a domain up by ID (no reference counting yet: domains die only when paused). */
 struct domain *domain_by_id(domid_t id);
+
+/*
+ * Creates a domain with cfg->max_vcpus vCPUs, all offline, paused once
+ * (domain_unpause() starts it). id = DOMID_SELF picks the next free ID.
+ * Returns the domain or NULL with *err set (-EINVAL, -EEXIST, -ENOSPC, -ENOMEM).
+ */
+struct domain *domain_create(domid_t id, const struct domain_config *cfg, int *err);
+/* Frees everything the domain holds; it must be paused or shut down. */
+int domain_destroy(struct domain *d);
+void domain_pause(struct domain *d);
+void domain_unpause(struct domain *d);
+/* The guest stopped itself (SCHEDOP_shutdown, PSCI SYSTEM_OFF/RESET). */
+void domain_shutdown(struct domain *d, unsigned int reason);
+/* Gives the domain 2^order pages of RAM mapped at gfn. */
+int domain_populate(struct domain *d, gfn_t gfn, unsigned int order);
+unsigned int domain_count(void);
+
+/* Re-evaluates whether v may run and tells the scheduler. */
+void vcpu_update_runnable(struct vcpu *v);
+bool vcpu_runnable(const struct vcpu *v);
+void vcpu_block(struct vcpu *v);
+void vcpu_unblock(struct vcpu *v);
+/* Starts (PSCI CPU_ON) or stops a vCPU. */
+void vcpu_set_online(struct vcpu *v, bool online);
+
+/* Arch hooks for domains. */
+int arch_domain_create(struct domain *d);
+void arch_domain_destroy(struct domain *d);
+void arch_vcpu_create(struct vcpu *v);
+/* Makes the pCPU running v leave guest mode (v->arch says where it runs). */
+void arch_vcpu_kick(struct vcpu *v);
+unsigned int arch_p2m_ipa_bits(void);
+unsigned int arch_nr_lrs(void);
 
 /*
  * Makes v notice a change: a new pending interrupt, an unpause. Wakes it if it

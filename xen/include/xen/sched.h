@@ -80,8 +80,17 @@ int sched_set_affinity(struct vcpu *v, uint64_t mask, uint64_t now_ns);
 void sched_wake(struct vcpu *v, uint64_t now_ns);
 /* v may not run any more (blocked, paused, offline). If it runs now, its pCPU is kicked. */
 void sched_sleep(struct vcpu *v, uint64_t now_ns);
-/* v gives up the rest of its slice (still runnable). */
+/*
+ * v gives up the rest of its slice (still runnable): its pCPU is kicked and
+ * prefers any other eligible vCPU at its next decision. In the host unit tests the
+ * symbol is renamed: as "sched_yield" it would interpose libc's sched_yield(2),
+ * which the sanitizer runtime and libpthread call.
+ */
+#ifdef __XEN_UNIT_TEST__
+void sched_yield(struct vcpu *v, uint64_t now_ns) __asm__("xen_sched_yield");
+#else
 void sched_yield(struct vcpu *v, uint64_t now_ns);
+#endif
 
 /*
  * Called on pCPU cpu at a scheduling point (slice expiry, kick, block, yield).

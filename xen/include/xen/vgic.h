@@ -97,6 +97,12 @@ int vgic_domain_init(struct domain *d, unsigned int nr_spis);
 void vgic_domain_destroy(struct domain *d);
 /* Sets up vCPU v's redistributor and LR images; nr_lr is the hardware's LR count. */
 void vgic_vcpu_init(struct vcpu *v, unsigned int nr_lr);
+/*
+ * vCPU vcpu_id's affinity in MPIDR_EL1 layout (Aff0 [7:0], Aff1 [15:8], Aff2
+ * [23:16], Aff3 [39:32]), which is also GICD_IROUTER's: Aff0 = id % 16,
+ * Aff1 = id / 16 (Xen's scheme). The arch builds VMPIDR_EL2 from it.
+ */
+uint64_t vgic_vcpu_affinity(unsigned int vcpu_id);
 
 /*
  * Drives an interrupt line. intid < 32 targets vCPU v (v may not be NULL);

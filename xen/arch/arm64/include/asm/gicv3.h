@@ -24,6 +24,10 @@ void gicv3_enable_irq(unsigned int intid);
 void gicv3_disable_irq(unsigned int intid);
 /* Acknowledge the highest-priority pending Group 1 interrupt; returns its INTID. */
 unsigned int gicv3_ack(void);
+/* EOImode 1: gicv3_eoi drops the priority, gicv3_deactivate deactivates. */
 void gicv3_eoi(unsigned int intid);
+void gicv3_deactivate(unsigned int intid);
+bool gicv3_ppi_active(unsigned int intid);
+void gicv3_ppi_set_active(unsigned int intid, bool active);
 
 #endif /* ASM_GICV3_H */

@@ -16,4 +16,9 @@ int irq_request(unsigned int intid, irq_handler_fn fn, void *data);
 /* Enables a PPI on the calling CPU (its handler is already installed). */
 void irq_enable_local(unsigned int intid);
 
+/* Acknowledges and handles every pending interrupt (interrupts masked). */
+void irq_dispatch_pending(void);
+void irq_init_guest_handlers(void);
+void irq_cpu_init_guest_ppis(void);
+
 #endif /* ASM_IRQ_H */

@@ -45,6 +45,13 @@
 #define ICH_VTR_EL2     S3_4_C12_C11_1
 #define ICH_HCR_EL2     S3_4_C12_C11_0
 
+#define ICH_VMCR_EL2    S3_4_C12_C11_7
+#define ICH_MISR_EL2    S3_4_C12_C11_2
+#define ICH_AP1R0_EL2   S3_4_C12_C9_0
+#define ICH_AP1R1_EL2   S3_4_C12_C9_1
+#define ICH_AP1R2_EL2   S3_4_C12_C9_2
+#define ICH_AP1R3_EL2   S3_4_C12_C9_3
+
 /* EL2 physical timer (D24.9). */
 #define CNTHP_CTL_EL2   S3_4_C14_C2_1
 #define CNTHP_CVAL_EL2  S3_4_C14_C2_2
@@ -65,6 +72,15 @@
 #define HCR_FMO         (1UL << 3)   /* physical FIQ routed to EL2 */
 #define HCR_IMO         (1UL << 4)   /* physical IRQ routed to EL2 */
 #define HCR_AMO         (1UL << 5)   /* physical SError routed to EL2 */
+#define HCR_VM          (1UL << 0)   /* stage-2 translation on */
+#define HCR_SWIO        (1UL << 1)
+#define HCR_FB          (1UL << 9)   /* broadcast TLB/cache maintenance */
+#define HCR_BSU_INNER   (1UL << 10)
+#define HCR_TWI         (1UL << 13)  /* trap WFI */
+#define HCR_TWE         (1UL << 14)  /* trap WFE */
+#define HCR_TID3        (1UL << 18)  /* trap ID group 3 registers */
+#define HCR_TSC         (1UL << 19)  /* trap SMC */
+#define HCR_TSW         (1UL << 22)  /* trap data cache set/way maintenance */
 #define HCR_RW          (1UL << 31)  /* EL1 is AArch64 */
 #define HCR_TGE         (1UL << 27)
 #define HCR_E2H         (1UL << 34)
@@ -101,6 +117,43 @@
 
 /* DAIF bits as used by msr daifset/daifclr (#imm: D=8, A=4, I=2, F=1). */
 #define DAIF_I          (1UL << 7)
+
+/* VTCR_EL2 (D24.2.206), 4K granule. */
+#define VTCR_T0SZ(bits)  ((64UL - (bits)) << 0)
+#define VTCR_SL0_SHIFT   6          /* 0: start level 2, 1: level 1, 2: level 0 */
+#define VTCR_IRGN0_WBWA  (1UL << 8)
+#define VTCR_ORGN0_WBWA  (1UL << 10)
+#define VTCR_SH0_INNER   (3UL << 12)
+#define VTCR_TG0_4K      (0UL << 14)
+#define VTCR_PS_SHIFT    16
+#define VTCR_VS_16BIT    (1UL << 19)
+#define VTCR_RES1        (1UL << 31)
+#define VTTBR_VMID_SHIFT 48
+
+/* CPTR_EL2 with E2H == 0 (D24.2.32). */
+#define CPTR_RES1        0x000032ffUL   /* bits 13:12 (TSM as 1), 9, 7:0 */
+#define CPTR_TZ          (1UL << 8)     /* trap SVE */
+#define CPTR_TFP         (1UL << 10)    /* trap FP/SIMD */
+#define CPTR_TTA         (1UL << 20)    /* trap trace registers */
+#define CPTR_TAM         (1UL << 30)    /* trap activity monitors */
+
+/* MDCR_EL2 (D24.2.104). */
+#define MDCR_HPMN_MASK   0x1fUL
+#define MDCR_TPMCR       (1UL << 5)
+#define MDCR_TPM         (1UL << 6)
+
+/* SPSR for AArch64 EL1h with D, A, I, F masked (C5.2.19). */
+#define SPSR_EL1H        0x5UL
+#define SPSR_DAIF        (0xfUL << 6)
+#define SPSR_MODE_MASK   0xfUL
+#define SPSR_EL1T        0x4UL
+#define SPSR_EL0T        0x0UL
+
+/* SCTLR_EL1 RES1 bits at reset, MMU off (D24.2.174): 11, 20, 22, 23, 28, 29. */
+#define SCTLR_EL1_RES1   0x30d00800UL
+
+/* MPIDR_EL1 bit 31 is RES1 (D24.2.101). */
+#define MPIDR_RES1       (1UL << 31)
 
 /* CNTHCTL_EL2 with E2H == 0 (D24.9.3): EL1 access to the physical counter/timer. */
 #define CNTHCTL_EL1PCTEN (1UL << 0)

@@ -1,0 +1,41 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Helpers for integration scenarios: dom0less domains running the test
+# guests of tests/guest (docs/specs/dom0less.md describes the binding).
+
+# Guest images are loaded from this address up, 1 MiB apart per domain.
+GUEST_LOAD_BASE=0x50000000
+GUEST_LOAD_STRIDE=0x100000
+
+# guest_addr INDEX: the load address of the INDEX-th guest (0-based).
+guest_addr() {
+	printf '0x%x' $((GUEST_LOAD_BASE + $1 * GUEST_LOAD_STRIDE))
+}
+
+# guest_module INDEX NAME: QEMU arguments loading build/guest/NAME.bin for domain INDEX.
+guest_module() {
+	printf '%s\n' -device "loader,file=$GUEST_DIR/$2.bin,addr=$(guest_addr "$1"),force-raw=on"
+}
+
+# dom0less_add DTB INDEX NAME CPUS MEM_KIB BOOTARGS [WEIGHT CAP AFFINITY]:
+# adds /chosen/domU<INDEX+1> running guest NAME.
+dom0less_add() {
+	local dtb=$1 idx=$2 name=$3 cpus=$4 kib=$5 args=$6 weight=${7:-} cap=${8:-} aff=${9:-}
+	local node=/chosen/domU$((idx + 1)) addr size
+	addr=$(guest_addr "$idx")
+	size=$(stat -c %s "$GUEST_DIR/$name.bin") || return 1
+	fdtput -t u "$dtb" /chosen '#address-cells' 2 &&
+	fdtput -t u "$dtb" /chosen '#size-cells' 2 &&
+	fdtput -c "$dtb" "$node" &&
+	fdtput -t s "$dtb" "$node" compatible xen,domain &&
+	fdtput -t u "$dtb" "$node" '#address-cells' 2 &&
+	fdtput -t u "$dtb" "$node" '#size-cells' 2 &&
+	fdtput -t u "$dtb" "$node" cpus "$cpus" &&
+	fdtput -t u "$dtb" "$node" memory 0 "$kib" &&
+	fdtput -c "$dtb" "$node/module@${addr#0x}" &&
+	fdtput -t s "$dtb" "$node/module@${addr#0x}" compatible multiboot,kernel multiboot,module &&
+	fdtput -t x "$dtb" "$node/module@${addr#0x}" reg 0 "$addr" 0 "$(printf %x "$size")" &&
+	fdtput -t s "$dtb" "$node/module@${addr#0x}" bootargs "$args" || return 1
+	[ -z "$weight" ] || fdtput -t u "$dtb" "$node" sched-weight "$weight" || return 1
+	[ -z "$cap" ] || fdtput -t u "$dtb" "$node" sched-cap "$cap" || return 1
+	[ -z "$aff" ] || fdtput -t u "$dtb" "$node" cpu-affinity "$aff" || return 1
+}

@@ -1,0 +1,12 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# The isolation test guest (tests/guest/isolation.c) as a dom0less domain with 1 vCPU(s).
+SMP=4
+QEMU_EXTRA=($(guest_module 0 isolation))
+DT_EDIT() { dom0less_add "$1" 0 isolation 1 65536 ""; }
+EXPECT=(
+	"dom0less: d1 'domU1': 1 vCPU\(s\), 64 MiB"
+	"\(d1\) GUEST isolation: PASS"
+	"d1: shut down: poweroff"
+)
+REJECT=("GUEST isolation: FAIL" "Panic" "unexpected exception")
+TIMEOUT=90

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Copies to and from the addresses a guest passes in hypercalls: guest
+ * virtual addresses. The guest's stage 1 is walked by the MMU itself with
+ * AT S1E1R/S1E1W (Arm ARM C5.5) while the calling vCPU's EL1 context is on
+ * this CPU; the resulting IPA goes through the p2m, and only RAM may be
+ * touched (never a device the guest has mapped). PAR_EL1 belongs to the
+ * guest, so it is preserved around each lookup.
+ */
+#include <arch/guest_access.h>
+#include <arch/mm.h>
+#include <asm/sysregs.h>
+#include <xen/domain.h>
+#include <xen/errno.h>
+#include <xen/lib.h>
+
+#define PAR_F          (1UL << 0)             /* translation aborted */
+#define PAR_PA_MASK    0x0000fffffffff000UL   /* PA[47:12] */
+
+/* The IPA behind gva by the guest's own stage 1, or ~0. */
+static uint64_t stage1(uint64_t gva, bool write)
+{
+	uint64_t saved = read_sysreg(par_el1), par;
+
+	if (write)
+		asm volatile("at s1e1w, %0" : : "r"(gva) : "memory");
+	else
+		asm volatile("at s1e1r, %0" : : "r"(gva) : "memory");
+	isb();
+	par = read_sysreg(par_el1);
+	write_sysreg(saved, par_el1);
+	if (par & PAR_F)
+		return ~0UL;
+	return (par & PAR_PA_MASK) | (gva & ~PAGE_MASK);
+}
+
+static bool ram_type(enum p2m_type t, bool write)
+{
+	return t == P2M_RAM_RW || t == P2M_MAGIC || (!write && t == P2M_RAM_RO);
+}
+
+/* Host physical address behind gva, or ~0 if it is not the guest's RAM. */
+static uint64_t translate(struct vcpu *v, uint64_t gva, bool write)
+{
+	uint64_t ipa = stage1(gva, write);
+	unsigned int order;
+	mfn_t mfn;
+	gfn_t gfn;
+
+	if (ipa == ~0UL)
+		return ~0UL;
+	gfn = ipa_to_gfn(ipa_init(ipa));
+	if (!ram_type(p2m_lookup(&v->domain->p2m, gfn, &mfn, &order), write))
+		return ~0UL;
+	return pa_val(mfn_to_pa(mfn)) | (ipa & ~PAGE_MASK);
+}
+
+static int copy_guest(struct vcpu *v, uint64_t gva, void *buf, size_t len, bool to_guest)
+{
+	uint8_t *b = buf;
+
+	while (len) {
+		size_t n = MIN(len, (size_t)(PAGE_SIZE - (gva & ~PAGE_MASK)));
+		uint64_t pa = translate(v, gva, to_guest);
+		void *host;
+
+		if (pa == ~0UL)
+			return -EFAULT;
+		host = arch_pa_to_va(pa_init(pa));
+		if (to_guest)
+			memcpy(host, b, n);
+		else
+			memcpy(b, host, n);
+		gva += n;
+		b += n;
+		len -= n;
+	}
+	return 0;
+}
+
+int copy_from_guest(struct vcpu *v, void *dst, uint64_t gva, size_t len)
+{
+	return copy_guest(v, gva, dst, len, false);
+}
+
+int copy_to_guest(struct vcpu *v, uint64_t gva, const void *src, size_t len)
+{
+	return copy_guest(v, gva, (void *)src, len, true);
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* AArch64 parts of domains and vCPUs: the guest's register state. */
+#ifndef ASM_DOMAIN_H
+#define ASM_DOMAIN_H
+
+#include <asm/regs.h>
+#include <xen/timer.h>
+
+/* EL1 system registers switched with the vCPU. */
+struct el1_sysregs {
+	uint64_t sctlr, actlr, cpacr, ttbr0, ttbr1, tcr, esr, afsr0, afsr1, far, mair, amair;
+	uint64_t vbar, contextidr, tpidr_el0, tpidrro_el0, tpidr_el1, sp_el0, sp_el1, elr_el1;
+	uint64_t spsr_el1, par, cntkctl, mdscr, csselr;
+};
+
+struct vtimer {
+	uint64_t ctl;              /* CNTV_CTL_EL0 */
+	uint64_t cval;             /* CNTV_CVAL_EL0 */
+	bool irq_active;           /* the physical PPI was active when saved */
+};
+
+/* The EL1 physical timer, emulated (CNTHCTL_EL2.EL1PCEN = 0 traps it). */
+struct ptimer {
+	uint64_t ctl;
+	uint64_t cval;
+	struct timer timer;
+};
+
+struct fpsimd_state {
+	__uint128_t q[32];
+	uint64_t fpsr;
+	uint64_t fpcr;
+};
+
+struct arch_domain {
+	uint64_t vttbr;            /* VMID | root table */
+	uint64_t vtcr;
+	uint64_t cntvoff;
+};
+
+struct arch_vcpu {
+	struct cpu_regs regs;      /* x0-x30, SP_EL1 kept in sysregs, ELR = PC, SPSR = PSTATE */
+	struct el1_sysregs sys;
+	struct vtimer vtimer;
+	struct timer vtimer_wake;  /* wakes the vCPU at its timer deadline while it is off-CPU */
+	struct ptimer ptimer;
+	struct fpsimd_state fp;
+	uint64_t vmpidr;
+	uint64_t hcr;
+	bool fp_loaded;            /* FP/SIMD state is on the CPU (lazy switch) */
+	unsigned int pcpu;         /* where it last ran */
+	bool loaded;               /* its state is on pcpu's registers */
+};
+
+#endif /* ASM_DOMAIN_H */

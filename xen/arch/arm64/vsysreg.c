@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Trapped MSR/MRS (EC 0x18, Arm ARM D24.2.40 "ISS encoding for an exception
+ * from MSR, MRS, or System instruction execution"): a table of descriptors
+ * sorted by encoding, found by binary search. Anything not in it is an
+ * undefined instruction for the guest.
+ *
+ * Guests see sanitized ID registers (HCR_EL2.TID3): features whose state the
+ * hypervisor does not switch (SVE, SME, MTE, pointer authentication, AMU,
+ * MPAM, the PMU) and AArch32 are hidden, so every guest sees the same CPU.
+ */
+#include <asm/vcpu.h>
+#include <xen/lib.h>
+
+/* ISS fields. */
+#define ISS_DIR_READ   (1UL << 0)
+#define ISS_RT(iss)    (((iss) >> 5) & 0x1f)
+#define ISS_KEY(iss)   ((((iss) >> 20) & 3) << 14 | (((iss) >> 14) & 7) << 11 | \
+			(((iss) >> 10) & 0xf) << 7 | (((iss) >> 1) & 0xf) << 3 | \
+			(((iss) >> 17) & 7))
+#define KEY(op0, op1, crn, crm, op2) \
+	((op0) << 14 | (op1) << 11 | (crn) << 7 | (crm) << 3 | (op2))
+
+typedef bool (*sysreg_fn)(struct vcpu *v, bool write, uint64_t *val, uint64_t arg);
+
+struct sysreg_desc {
+	uint32_t key;
+	const char *name;
+	sysreg_fn fn;
+	uint64_t arg;
+};
+
+/* ID register fields hidden from guests (Arm ARM D24.2.x field positions). */
+#define PFR0_EL0_SHIFT      0
+#define PFR0_EL1_SHIFT      4
+#define PFR0_SVE_SHIFT      32
+#define PFR0_MPAM_SHIFT     40
+#define PFR0_AMU_SHIFT      44
+#define PFR1_MTE_SHIFT      8
+#define PFR1_SME_SHIFT      24
+#define ISAR1_APA_SHIFT     4
+#define ISAR1_API_SHIFT     8
+#define ISAR1_GPA_SHIFT     24
+#define ISAR1_GPI_SHIFT     28
+#define ISAR2_GPA3_SHIFT    8
+#define ISAR2_APA3_SHIFT    12
+#define DFR0_PMUVER_SHIFT   8
+#define FIELD4(shift)       (0xfUL << (shift))
+#define AARCH64_ONLY        1UL    /* ID_AA64PFR0.EL0/EL1 = 1: AArch64 only */
+
+static uint64_t set_field(uint64_t reg, unsigned int shift, uint64_t value)
+{
+	return (reg & ~FIELD4(shift)) | (value << shift);
+}
+
+static uint64_t sanitize_pfr0(uint64_t r)
+{
+	r &= ~(FIELD4(PFR0_SVE_SHIFT) | FIELD4(PFR0_MPAM_SHIFT) | FIELD4(PFR0_AMU_SHIFT));
+	r = set_field(r, PFR0_EL0_SHIFT, AARCH64_ONLY);
+	return set_field(r, PFR0_EL1_SHIFT, AARCH64_ONLY);
+}
+
+static bool id_pfr0(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
+{
+	(void)v, (void)a;
+	if (!w)
+		*val = sanitize_pfr0(read_sysreg(id_aa64pfr0_el1));
+	return !w;
+}
+
+static bool id_pfr1(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
+{
+	(void)v, (void)a;
+	if (!w)
+		*val = read_sysreg(id_aa64pfr1_el1) &
+		       ~(FIELD4(PFR1_MTE_SHIFT) | FIELD4(PFR1_SME_SHIFT));
+	return !w;
+}
+
+static bool id_isar1(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
+{
+	(void)v, (void)a;
+	if (!w)
+		*val = read_sysreg(id_aa64isar1_el1) &
+		       ~(FIELD4(ISAR1_APA_SHIFT) | FIELD4(ISAR1_API_SHIFT) |
+			 FIELD4(ISAR1_GPA_SHIFT) | FIELD4(ISAR1_GPI_SHIFT));
+	return !w;
+}
+
+static bool id_isar2(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
+{
+	(void)v, (void)a;
+	if (!w)
+		*val = read_sysreg(S3_0_C0_C6_2) &
+		       ~(FIELD4(ISAR2_GPA3_SHIFT) | FIELD4(ISAR2_APA3_SHIFT));
+	return !w;
+}
+
+static bool id_dfr0(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
+{
+	(void)v, (void)a;
+	if (!w)
+		*val = read_sysreg(id_aa64dfr0_el1) & ~FIELD4(DFR0_PMUVER_SHIFT);
+	return !w;
+}
+
+/* Unhidden ID registers read through: arg selects which. */
+enum id_plain { ID_ISAR0, ID_MMFR0, ID_MMFR1, ID_MMFR2, ID_AFR0, ID_MIDR_LIKE };
+
+static bool id_plain(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
+{
+	(void)v;
+	if (w)
+		return false;
+	switch (a) {
+	case ID_ISAR0:
+		*val = read_sysreg(id_aa64isar0_el1);
+		break;
+	case ID_MMFR0:
+		*val = read_sysreg(id_aa64mmfr0_el1);
+		break;
+	case ID_MMFR1:
+		*val = read_sysreg(id_aa64mmfr1_el1);
+		break;
+	case ID_MMFR2:
+		*val = read_sysreg(id_aa64mmfr2_el1);
+		break;
+	default:
+		*val = 0;
+		break;
+	}
+	return true;
+}
+
+/* Read as zero, writes ignored (hidden features, AArch32 ID registers, the PMU). */
+static bool raz_wi(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
+{
+	(void)v, (void)a;
+	if (!w)
+		*val = 0;
+	return true;
+}
+
+/* Read as zero; a write is undefined (ID registers). */
+static bool raz_ro(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
+{
+	(void)v, (void)a;
+	if (!w)
+		*val = 0;
+	return !w;
+}
+
+static bool sgi1r(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
+{
+	(void)a;
+	if (w)
+		vgic_sgi1r(v, *val);
+	return w;
+}
+
+static bool ptimer(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
+{
+	return ptimer_access(v, (unsigned int)a, w, val);
+}
+
+/* Sorted by key; checked once at boot. */
+static const struct sysreg_desc sysregs[] = {
+	{ KEY(1, 0, 7, 6, 2), "DC ISW", raz_wi, 0 },     /* set/way: no-op (see docs) */
+	{ KEY(1, 0, 7, 10, 2), "DC CSW", raz_wi, 0 },
+	{ KEY(1, 0, 7, 14, 2), "DC CISW", raz_wi, 0 },
+	{ KEY(3, 0, 0, 4, 0), "ID_AA64PFR0_EL1", id_pfr0, 0 },
+	{ KEY(3, 0, 0, 4, 1), "ID_AA64PFR1_EL1", id_pfr1, 0 },
+	{ KEY(3, 0, 0, 4, 4), "ID_AA64ZFR0_EL1", raz_ro, 0 },
+	{ KEY(3, 0, 0, 4, 5), "ID_AA64SMFR0_EL1", raz_ro, 0 },
+	{ KEY(3, 0, 0, 5, 0), "ID_AA64DFR0_EL1", id_dfr0, 0 },
+	{ KEY(3, 0, 0, 5, 1), "ID_AA64DFR1_EL1", raz_ro, 0 },
+	{ KEY(3, 0, 0, 5, 4), "ID_AA64AFR0_EL1", raz_ro, 0 },
+	{ KEY(3, 0, 0, 5, 5), "ID_AA64AFR1_EL1", raz_ro, 0 },
+	{ KEY(3, 0, 0, 6, 0), "ID_AA64ISAR0_EL1", id_plain, ID_ISAR0 },
+	{ KEY(3, 0, 0, 6, 1), "ID_AA64ISAR1_EL1", id_isar1, 0 },
+	{ KEY(3, 0, 0, 6, 2), "ID_AA64ISAR2_EL1", id_isar2, 0 },
+	{ KEY(3, 0, 0, 7, 0), "ID_AA64MMFR0_EL1", id_plain, ID_MMFR0 },
+	{ KEY(3, 0, 0, 7, 1), "ID_AA64MMFR1_EL1", id_plain, ID_MMFR1 },
+	{ KEY(3, 0, 0, 7, 2), "ID_AA64MMFR2_EL1", id_plain, ID_MMFR2 },
+	{ KEY(3, 0, 9, 14, 1), "PMINTENSET_EL1", raz_wi, 0 },
+	{ KEY(3, 0, 9, 14, 2), "PMINTENCLR_EL1", raz_wi, 0 },
+	{ KEY(3, 0, 12, 11, 5), "ICC_SGI1R_EL1", sgi1r, 0 },
+	{ KEY(3, 0, 12, 11, 6), "ICC_ASGI1R_EL1", raz_wi, 0 },
+	{ KEY(3, 0, 12, 11, 7), "ICC_SGI0R_EL1", raz_wi, 0 },
+	{ KEY(3, 3, 14, 2, 0), "CNTP_TVAL_EL0", ptimer, 2 },
+	{ KEY(3, 3, 14, 2, 1), "CNTP_CTL_EL0", ptimer, 0 },
+	{ KEY(3, 3, 14, 2, 2), "CNTP_CVAL_EL0", ptimer, 1 },
+};
+
+static const struct sysreg_desc *find(uint32_t key)
+{
+	size_t lo = 0, hi = ARRAY_SIZE(sysregs);
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (sysregs[mid].key == key)
+			return &sysregs[mid];
+		if (sysregs[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Whole ranges handled alike: the AArch32 ID space and the PMU. */
+static sysreg_fn range_handler(uint32_t key)
+{
+	uint32_t op0 = key >> 14, op1 = (key >> 11) & 7, crn = (key >> 7) & 0xf;
+	uint32_t crm = (key >> 3) & 0xf;
+
+	if (op0 == 3 && op1 == 0 && crn == 0 && crm >= 1 && crm <= 7)
+		return raz_ro;     /* ID space: reserved and AArch32 registers read 0 */
+	if (op0 == 3 && op1 == 3 && (crn == 9 || (crn == 14 && crm >= 8)))
+		return raz_wi;     /* PMU, trapped by MDCR_EL2.TPM */
+	return NULL;
+}
+
+void vsysreg_check_sorted(void);
+void vsysreg_check_sorted(void)
+{
+	for (size_t i = 1; i < ARRAY_SIZE(sysregs); i++)
+		if (sysregs[i - 1].key >= sysregs[i].key)
+			panic("vsysreg table not sorted at %s", sysregs[i].name);
+}
+
+void vsysreg_trap(struct vcpu *v, uint64_t esr)
+{
+	uint32_t key = ISS_KEY(esr);
+	const struct sysreg_desc *d = find(key);
+	sysreg_fn fn = d ? d->fn : range_handler(key);
+	bool read = esr & ISS_DIR_READ;
+	unsigned int rt = ISS_RT(esr);
+	uint64_t val = rt == 31 ? 0 : v->arch.regs.x[rt];
+
+	if (!fn || !fn(v, !read, &val, d ? d->arg : 0)) {
+		inject_undef(v);
+		return;
+	}
+	if (read && rt != 31)
+		v->arch.regs.x[rt] = val;
+	advance_pc(v);
+}

@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Domain and vCPU lifecycle: create, pause, shutdown, destroy. */
+#include <arch/cpu.h>
+#include <arch/mm.h>
+#include <xen/domain.h>
+#include <xen/errno.h>
+#include <xen/lib.h>
+#include <xen/page_alloc.h>
+#include <xen/timer.h>
+#include <xen/xmalloc.h>
+
+#define RAM_EXTENTS_INITIAL 16
+
+static struct domain *domains[MAX_DOMAINS];
+static spinlock_t domlist_lock = SPINLOCK_INIT;
+static domid_t next_id = 1;
+
+static const char *const shutdown_names[] = {
+	"poweroff", "reboot", "suspend", "crash", "watchdog",
+};
+
+struct domain *domain_by_id(domid_t id)
+{
+	for (unsigned int i = 0; i < MAX_DOMAINS; i++)
+		if (domains[i] && domains[i]->id == id)
+			return domains[i];
+	return NULL;
+}
+
+unsigned int domain_count(void)
+{
+	unsigned int n = 0;
+
+	for (unsigned int i = 0; i < MAX_DOMAINS; i++)
+		n += domains[i] != NULL;
+	return n;
+}
+
+static int check_config(const struct domain_config *cfg)
+{
+	if (!cfg->max_vcpus || cfg->max_vcpus > MAX_VCPUS_PER_DOMAIN)
+		return -EINVAL;
+	if (cfg->nr_spis > VGIC_MAX_SPIS)
+		return -EINVAL;
+	return 0;
+}
+
+/* Picks an ID and a slot under the lock; -EEXIST or -ENOSPC. */
+static int claim_slot(struct domain *d, domid_t id)
+{
+	unsigned int slot = MAX_DOMAINS;
+
+	for (unsigned int i = 0; i < MAX_DOMAINS && slot == MAX_DOMAINS; i++)
+		if (!domains[i])
+			slot = i;
+	if (slot == MAX_DOMAINS)
+		return -ENOSPC;
+	if (id == DOMID_SELF) {
+		while (domain_by_id(next_id) || next_id >= DOMID_FIRST_RESERVED)
+			next_id = next_id >= DOMID_FIRST_RESERVED ? 1 : next_id + 1;
+		id = next_id++;
+	} else if (id >= DOMID_FIRST_RESERVED || domain_by_id(id)) {
+		return -EEXIST;
+	}
+	d->id = id;
+	d->slot = slot;
+	domains[slot] = d;
+	return 0;
+}
+
+static int vcpu_create(struct domain *d, unsigned int id)
+{
+	struct vcpu *v = xzalloc(struct vcpu);
+
+	if (!v)
+		return -ENOMEM;
+	v->id = id;
+	v->domain = d;
+	spin_lock_init(&v->lock);
+	d->vcpus[id] = v;
+	d->nr_vcpus = id + 1;
+	sched_vcpu_init(v);
+	vgic_vcpu_init(v, arch_nr_lrs());
+	arch_vcpu_create(v);
+	return 0;
+}
+
+static int domain_init_parts(struct domain *d)
+{
+	int rc = p2m_init(&d->p2m, arch_p2m_ipa_bits(), (uint16_t)(d->slot + 1));
+
+	if (rc)
+		return rc;
+	rc = vgic_domain_init(d, d->cfg.nr_spis);
+	if (rc)
+		return rc;
+	sched_domain_init(d);
+	rc = arch_domain_create(d);
+	for (unsigned int i = 0; !rc && i < d->cfg.max_vcpus; i++)
+		rc = vcpu_create(d, i);
+	return rc;
+}
+
+struct domain *domain_create(domid_t id, const struct domain_config *cfg, int *err)
+{
+	struct domain *d;
+	unsigned long flags;
+	int rc = check_config(cfg);
+
+	d = rc ? NULL : xzalloc(struct domain);
+	if (!rc && !d)
+		rc = -ENOMEM;
+	if (rc)
+		goto out;
+	d->cfg = *cfg;
+	d->pause_count = 1;
+	spin_lock_init(&d->lock);
+	flags = spin_lock_irqsave(&domlist_lock);
+	rc = claim_slot(d, id);
+	spin_unlock_irqrestore(&domlist_lock, flags);
+	if (rc) {
+		xfree(d);
+		d = NULL;
+		goto out;
+	}
+	rc = domain_init_parts(d);
+	if (rc) {
+		d->state = DOMAIN_DYING;
+		domain_destroy(d);
+		d = NULL;
+	}
+out:
+	*err = rc;
+	return d;
+}
+
+bool vcpu_runnable(const struct vcpu *v)
+{
+	const struct domain *d = v->domain;
+
+	return d->state == DOMAIN_RUNNING && !d->pause_count && v->online && !v->blocked &&
+	       !v->pause_count;
+}
+
+void vcpu_update_runnable(struct vcpu *v)
+{
+	unsigned long flags = spin_lock_irqsave(&v->lock);
+
+	if (vcpu_runnable(v))
+		sched_wake(v, now_ns());
+	else
+		sched_sleep(v, now_ns());
+	spin_unlock_irqrestore(&v->lock, flags);
+}
+
+/* Waits until v is on no pCPU (after it was made not runnable). */
+static void vcpu_wait_off_cpu(struct vcpu *v)
+{
+	while (__atomic_load_n(&v->sched.running, __ATOMIC_ACQUIRE) &&
+	       v->arch.pcpu != arch_cpu_id())
+		arch_cpu_relax();
+}
+
+static void domain_update_all(struct domain *d)
+{
+	for (unsigned int i = 0; i < d->nr_vcpus; i++)
+		vcpu_update_runnable(d->vcpus[i]);
+}
+
+void domain_pause(struct domain *d)
+{
+	__atomic_add_fetch(&d->pause_count, 1, __ATOMIC_SEQ_CST);
+	domain_update_all(d);
+	for (unsigned int i = 0; i < d->nr_vcpus; i++)
+		vcpu_wait_off_cpu(d->vcpus[i]);
+}
+
+void domain_unpause(struct domain *d)
+{
+	if (__atomic_load_n(&d->pause_count, __ATOMIC_SEQ_CST) == 0)
+		return;
+	__atomic_sub_fetch(&d->pause_count, 1, __ATOMIC_SEQ_CST);
+	domain_update_all(d);
+}
+
+void domain_shutdown(struct domain *d, unsigned int reason)
+{
+	if (d->state != DOMAIN_RUNNING)
+		return;
+	d->shutdown_code = reason;
+	d->state = DOMAIN_SHUTDOWN;
+	printk("d%u: shut down: %s\n", d->id,
+	       reason < ARRAY_SIZE(shutdown_names) ? shutdown_names[reason] : "unknown reason");
+	domain_update_all(d);
+}
+
+/*
+ * Sets blocked first, then looks for a pending interrupt: a concurrent
+ * vgic_inject queues first, then looks at blocked (vcpu_kick). One of the two
+ * sees the other, so a wake-up cannot fall between them.
+ */
+void vcpu_block(struct vcpu *v)
+{
+	__atomic_store_n(&v->blocked, true, __ATOMIC_SEQ_CST);
+	if (vgic_vcpu_pending(v)) {
+		__atomic_store_n(&v->blocked, false, __ATOMIC_SEQ_CST);
+		return;
+	}
+	vcpu_update_runnable(v);
+}
+
+void vcpu_unblock(struct vcpu *v)
+{
+	if (!v->blocked)
+		return;
+	v->blocked = false;
+	vcpu_update_runnable(v);
+}
+
+void vcpu_set_online(struct vcpu *v, bool online)
+{
+	v->online = online;
+	vcpu_update_runnable(v);
+}
+
+void vcpu_kick(struct vcpu *v)
+{
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&v->blocked, __ATOMIC_SEQ_CST))
+		vcpu_unblock(v);
+	else if (v->sched.running && v->arch.pcpu != arch_cpu_id())
+		arch_vcpu_kick(v);
+}
+
+static int ram_track(struct domain *d, mfn_t mfn, unsigned int order)
+{
+	if (d->nr_ram == d->max_ram) {
+		unsigned int max = d->max_ram ? 2 * d->max_ram : RAM_EXTENTS_INITIAL;
+		struct ram_extent *r = xzalloc_array(struct ram_extent, max);
+
+		if (!r)
+			return -ENOMEM;
+		if (d->ram)
+			memcpy(r, d->ram, d->nr_ram * sizeof(*r));
+		xfree(d->ram);
+		d->ram = r;
+		d->max_ram = max;
+	}
+	d->ram[d->nr_ram++] = (struct ram_extent){ mfn, order };
+	return 0;
+}
+
+int domain_populate(struct domain *d, gfn_t gfn, unsigned int order)
+{
+	mfn_t mfn;
+	int rc;
+
+	if (d->cfg.max_pages && d->tot_pages + (1UL << order) > d->cfg.max_pages)
+		return -ENOSPC;
+	rc = alloc_pages(order, &mfn);
+	if (rc)
+		return rc;
+	memset(arch_pa_to_va(mfn_to_pa(mfn)), 0, PAGE_SIZE << order);
+	/* A guest starting with caches off must see the zeros, not what was there before. */
+	arch_clean_dcache(arch_pa_to_va(mfn_to_pa(mfn)), PAGE_SIZE << order);
+	rc = ram_track(d, mfn, order);
+	if (!rc)
+		rc = p2m_map(&d->p2m, gfn, mfn, 1UL << order, P2M_RAM_RW);
+	if (rc) {
+		if (d->nr_ram && mfn_val(d->ram[d->nr_ram - 1].mfn) == mfn_val(mfn))
+			d->nr_ram--;
+		free_pages(mfn, order);
+		return rc;
+	}
+	d->tot_pages += 1UL << order;
+	return 0;
+}
+
+static void free_ram(struct domain *d)
+{
+	for (unsigned int i = 0; i < d->nr_ram; i++)
+		free_pages(d->ram[i].mfn, d->ram[i].order);
+	xfree(d->ram);
+	d->ram = NULL;
+	d->nr_ram = d->max_ram = 0;
+	d->tot_pages = 0;
+}
+
+int domain_destroy(struct domain *d)
+{
+	unsigned long flags;
+
+	if (d->state == DOMAIN_RUNNING && !d->pause_count)
+		return -EBUSY;
+	d->state = DOMAIN_DYING;
+	domain_update_all(d);
+	for (unsigned int i = 0; i < d->nr_vcpus; i++) {
+		vcpu_wait_off_cpu(d->vcpus[i]);
+		sched_vcpu_destroy(d->vcpus[i]);
+		xfree(d->vcpus[i]);
+		d->vcpus[i] = NULL;
+	}
+	arch_domain_destroy(d);
+	vgic_domain_destroy(d);
+	if (pa_val(d->p2m.root))
+		p2m_teardown(&d->p2m);
+	free_ram(d);
+	flags = spin_lock_irqsave(&domlist_lock);
+	domains[d->slot] = NULL;
+	spin_unlock_irqrestore(&domlist_lock, flags);
+	xfree(d);
+	return 0;
+}

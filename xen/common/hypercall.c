@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Hypercall dispatch (the Xen Arm ABI: number in x16, arguments x0-x4). */
+#include <public/xen.h>
+#include <xen/errno.h>
+#include <xen/hypercall.h>
+
+static const hypercall_fn hypercalls[NR_HYPERCALLS] = {
+	[__HYPERVISOR_xen_version] = do_xen_version,
+	[__HYPERVISOR_console_io] = do_console_io,
+	[__HYPERVISOR_sched_op] = do_sched_op,
+	[__HYPERVISOR_vcpu_op] = do_vcpu_op,
+};
+
+long do_hypercall(struct vcpu *v, uint64_t nr, const uint64_t a[HCALL_ARGS])
+{
+	if (nr >= NR_HYPERCALLS || !hypercalls[nr])
+		return -ENOSYS;
+	return hypercalls[nr](v, a);
+}
