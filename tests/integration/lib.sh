@@ -39,3 +39,18 @@ dom0less_add() {
 	[ -z "$cap" ] || fdtput -t u "$dtb" "$node" sched-cap "$cap" || return 1
 	[ -z "$aff" ] || fdtput -t u "$dtb" "$node" cpu-affinity "$aff" || return 1
 }
+
+# bench_value LOG DOMID NAME METRIC: the value of "(dN) BENCH NAME METRIC VALUE UNIT".
+bench_value() {
+	sed -nE "s/.*\(d$2\) BENCH $3 $4 ([0-9]+) .*/\1/p" "$1" | tail -n1
+}
+
+# shutdown_permille LOG DOMID: the share of one pCPU the domain used, from its shutdown line.
+shutdown_permille() {
+	sed -nE "s/.*d$2: shut down: .* ([0-9]+) permille of one pCPU.*/\1/p" "$1" | tail -n1
+}
+
+# domid_of LOG NAME: the ID the hypervisor gave dom0less domain NAME (e.g. domU2).
+domid_of() {
+	sed -nE "s/.*dom0less: d([0-9]+) '$2'.*/\1/p" "$1" | head -n1
+}

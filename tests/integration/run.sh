@@ -17,6 +17,8 @@
 #   DONE            regex ending the run early (default: the last EXPECT)
 #   TIMEOUT         seconds before QEMU is killed (default 60)
 #   QEMU_EXTRA=(..) more QEMU arguments (e.g. from guest_module, see lib.sh)
+#   CHECK           a function run as CHECK LOG after the run; non-zero fails the
+#                   scenario with what it printed (numeric checks: shares, ratios)
 # Scenarios may use the helpers of lib.sh (dom0less guests); GUEST_DIR is
 # where the test guests are built.
 set -uo pipefail
@@ -112,6 +114,11 @@ run_scenario() (
 	for re in "${REJECT[@]}"; do
 		[ -z "$why" ] && grep -qE -- "$re" "$log" && why="forbidden /$re/ seen"
 	done
+	if [ -z "$why" ] && declare -F CHECK >/dev/null; then
+		if ! re=$(CHECK "$log"); then
+			why="check: ${re:-failed}"
+		fi
+	fi
 	if [ -n "$why" ]; then
 		echo "FAIL $name: $why (log: $log)"
 		return 1

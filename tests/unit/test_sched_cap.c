@@ -9,11 +9,7 @@ static struct sim sim;
 
 static void finish(void)
 {
-	CU_ASSERT_EQUAL(sim.violations, 0);
-	for (unsigned int i = 0; i < sim.nr_vcpus; i++)
-		CU_ASSERT_EQUAL(sched_runtime_ns(sim.vcpus[i].v, sim.now), sim.vcpus[i].ran_ns);
-	sim_free(&sim);
-	CU_ASSERT_EQUAL(sim.violations, 0);
+	CU_ASSERT(sim_finish(&sim));
 }
 
 /* d alone on 4 pCPUs for 10 s: it gets cap% of one pCPU, within 1%, period after period. */
@@ -159,6 +155,38 @@ static void test_cap_set_while_running(void)
 	finish();
 }
 
+/* A slice overrun (a late timer) is paid back in later periods, up to a period of it. */
+static void test_cap_overrun_debt(void)
+{
+	struct sched_decision dec;
+	struct domain *d;
+	struct vcpu *v;
+
+	sim_init(&sim, 1);
+	d = sim_domain(&sim, 1, 256, 20);
+	v = d->vcpus[0];
+	sched_wake(v, 0);
+	dec = sched_schedule(0, 0);
+	CU_ASSERT_PTR_EQUAL(dec.next, v);
+	CU_ASSERT_EQUAL(dec.slice_ns, MS(2));
+	/* The timer fires 5 ms late. */
+	CU_ASSERT_PTR_NULL(sched_schedule(0, MS(7)).next);
+	CU_ASSERT_PTR_NULL(sched_schedule(0, MS(10)).next);
+	CU_ASSERT_PTR_NULL(sched_schedule(0, MS(20)).next);
+	dec = sched_schedule(0, MS(30));
+	CU_ASSERT_PTR_EQUAL(dec.next, v);
+	CU_ASSERT_EQUAL(dec.slice_ns, MS(1));
+	CU_ASSERT_PTR_NULL(sched_schedule(0, MS(31)).next);
+	dec = sched_schedule(0, MS(40));
+	CU_ASSERT_EQUAL(dec.slice_ns, MS(2));
+	/* 20% of 42 ms, with the 2 ms slice in progress. */
+	CU_ASSERT_EQUAL(sched_runtime_ns(v, MS(42)), MS(10));
+	sched_sleep(v, MS(42));
+	sched_schedule(0, MS(42));
+	CU_ASSERT_EQUAL(sched_check_invariants(), 0);
+	sim_free(&sim);
+}
+
 UT_SUITE(sched_cap_suite, "sched_cap", NULL, NULL,
 	 UT_CASE(test_cap_25_alone),
 	 UT_CASE(test_cap_25_two_vcpus),
@@ -168,4 +196,5 @@ UT_SUITE(sched_cap_suite, "sched_cap", NULL, NULL,
 	 UT_CASE(test_cap_with_competition),
 	 UT_CASE(test_cap_blocking_vcpus),
 	 UT_CASE(test_cap_lifted),
-	 UT_CASE(test_cap_set_while_running))
+	 UT_CASE(test_cap_set_while_running),
+	 UT_CASE(test_cap_overrun_debt))

@@ -12,11 +12,7 @@ static struct sim sim;
 
 static void finish(void)
 {
-	CU_ASSERT_EQUAL(sim.violations, 0);
-	for (unsigned int i = 0; i < sim.nr_vcpus; i++)
-		CU_ASSERT_EQUAL(sched_runtime_ns(sim.vcpus[i].v, sim.now), sim.vcpus[i].ran_ns);
-	sim_free(&sim);
-	CU_ASSERT_EQUAL(sim.violations, 0);
+	CU_ASSERT(sim_finish(&sim));
 	CU_ASSERT_EQUAL(sched_check_invariants(), 0);
 }
 

@@ -6,19 +6,9 @@
 
 static struct sim sim;
 
-/* Every vCPU's run time as sched_runtime_ns() reports it equals the simulator's count. */
-static void check_runtimes(void)
-{
-	for (unsigned int i = 0; i < sim.nr_vcpus; i++)
-		CU_ASSERT_EQUAL(sched_runtime_ns(sim.vcpus[i].v, sim.now), sim.vcpus[i].ran_ns);
-}
-
 static void finish(void)
 {
-	CU_ASSERT_EQUAL(sim.violations, 0);
-	check_runtimes();
-	sim_free(&sim);
-	CU_ASSERT_EQUAL(sim.violations, 0);
+	CU_ASSERT(sim_finish(&sim));
 }
 
 static uint64_t total_busy(void)
@@ -49,6 +39,64 @@ static void test_share_1_2_pinned(void)
 	CU_ASSERT(sim_close(rb, 2 * ra, 1));
 	CU_ASSERT(sim_close(ra + rb, SEC(10), 0));
 	CU_ASSERT_EQUAL(sim.busy_ns[1], 0);
+	finish();
+}
+
+/*
+ * The same pair on pCPU 0 while other domains run elsewhere: a capped one
+ * pinned to pCPU 1, a spinner on pCPUs 2-3. What runs elsewhere does not
+ * change the 1:2 on pCPU 0.
+ */
+static void test_share_1_2_pinned_among_others(void)
+{
+	struct domain *a, *b, *capped, *other;
+	uint64_t ra, rb;
+
+	sim_init(&sim, 4);
+	a = sim_domain(&sim, 1, 256, 0);
+	b = sim_domain(&sim, 1, 512, 0);
+	capped = sim_domain(&sim, 1, 256, 25);
+	other = sim_domain(&sim, 3, 256, 0);
+	sim_affinity(&sim, a->vcpus[0], 0x1);
+	sim_affinity(&sim, b->vcpus[0], 0x1);
+	sim_affinity(&sim, capped->vcpus[0], 0x2);
+	for (unsigned int i = 0; i < 3; i++)
+		sim_affinity(&sim, other->vcpus[i], 0xc);
+	sim_wake_domain(&sim, a);
+	sim_wake_domain(&sim, b);
+	sim_wake_domain(&sim, capped);
+	sim_wake_domain(&sim, other);
+	sim_run(&sim, SEC(10));
+	ra = sim_ran(&sim, a->vcpus[0]);
+	rb = sim_ran(&sim, b->vcpus[0]);
+	CU_ASSERT(sim_close(rb, 2 * ra, 1));
+	CU_ASSERT(sim_close(ra + rb, SEC(10), 0));
+	CU_ASSERT(sim_close(sim_dom_ran(&sim, capped), SEC(10) / 4, 1));
+	CU_ASSERT(sim_close(sim_dom_ran(&sim, other), SEC(20), 0));
+	finish();
+}
+
+/*
+ * A domain with vCPUs in two groups of pCPUs: its vCPU pinned to pCPU 0
+ * competes there with equal weight as half the domain (1:2 against a
+ * one-vCPU domain); its vCPU alone on pCPU 1 gets all of it.
+ */
+static void test_share_domain_across_groups(void)
+{
+	struct domain *split, *single;
+
+	sim_init(&sim, 2);
+	split = sim_domain(&sim, 2, 256, 0);
+	single = sim_domain(&sim, 1, 256, 0);
+	sim_affinity(&sim, split->vcpus[0], 0x1);
+	sim_affinity(&sim, split->vcpus[1], 0x2);
+	sim_affinity(&sim, single->vcpus[0], 0x1);
+	sim_wake_domain(&sim, split);
+	sim_wake_domain(&sim, single);
+	sim_run(&sim, SEC(10));
+	CU_ASSERT(sim_close(sim_ran(&sim, single->vcpus[0]),
+			    2 * sim_ran(&sim, split->vcpus[0]), 1));
+	CU_ASSERT_EQUAL(sim_ran(&sim, split->vcpus[1]), SEC(10));
 	finish();
 }
 
@@ -181,6 +229,25 @@ static void test_share_credit_distribution(void)
 	CU_ASSERT_EQUAL(e->vcpus[0]->sched.credit, MS(30) / 4 / 2);
 	CU_ASSERT_EQUAL(e->vcpus[1]->sched.credit, MS(30) / 4 / 2);
 	sim_free(&sim);
+
+	/* A capped domain split over two pinned groups: half its budget in each. */
+	sim_init(&sim, 2);
+	capped = sim_domain(&sim, 2, 256, 50);
+	b = sim_domain(&sim, 1, 256, 0);
+	c = sim_domain(&sim, 1, 256, 0);
+	sim_affinity(&sim, capped->vcpus[0], 0x1);
+	sim_affinity(&sim, capped->vcpus[1], 0x2);
+	sim_affinity(&sim, b->vcpus[0], 0x1);
+	sim_affinity(&sim, c->vcpus[0], 0x2);
+	sim_wake_domain(&sim, capped);
+	sim_wake_domain(&sim, b);
+	sim_wake_domain(&sim, c);
+	sched_schedule(0, 0);
+	CU_ASSERT_EQUAL(capped->vcpus[0]->sched.credit, MS(5) / 2);
+	CU_ASSERT_EQUAL(capped->vcpus[1]->sched.credit, MS(5) / 2);
+	CU_ASSERT_EQUAL(b->vcpus[0]->sched.credit, MS(10) - MS(5) / 2);
+	CU_ASSERT_EQUAL(c->vcpus[0]->sched.credit, MS(10) - MS(5) / 2);
+	sim_free(&sim);
 }
 
 /*
@@ -230,6 +297,8 @@ static void test_share_weight_change(void)
 
 UT_SUITE(sched_share_suite, "sched_share", NULL, NULL,
 	 UT_CASE(test_share_1_2_pinned),
+	 UT_CASE(test_share_1_2_pinned_among_others),
+	 UT_CASE(test_share_domain_across_groups),
 	 UT_CASE(test_share_1_1_many),
 	 UT_CASE(test_share_1_4_many),
 	 UT_CASE(test_share_three_domains),

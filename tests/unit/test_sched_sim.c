@@ -89,6 +89,21 @@ void sim_free(struct sim *s)
 	s->nr_doms = 0;
 }
 
+bool sim_finish(struct sim *s)
+{
+	for (unsigned int i = 0; i < s->nr_vcpus; i++) {
+		const struct sim_vcpu *sv = &s->vcpus[i];
+		uint64_t rt = sched_runtime_ns(sv->v, s->now);
+
+		if (rt != sv->ran_ns)
+			violation(s, "d%u v%u: sched_runtime_ns %llu, simulator %llu",
+				  sv->v->domain->id, sv->v->id, (unsigned long long)rt,
+				  (unsigned long long)sv->ran_ns);
+	}
+	sim_free(s);
+	return s->violations == 0;
+}
+
 void sim_collect_kicks(struct sim *s)
 {
 	for (unsigned int c = 0; c < s->nr_cpus; c++) {

@@ -56,6 +56,11 @@ struct sim {
 void sim_init(struct sim *s, unsigned int nr_cpus);
 /* Frees the domains and vCPUs (destroying the vCPUs in the scheduler first). */
 void sim_free(struct sim *s);
+/*
+ * Checks that sched_runtime_ns() of every vCPU equals the simulator's count,
+ * then sim_free(). True if no check failed, here or in any decision so far.
+ */
+bool sim_finish(struct sim *s);
 
 /* A domain with nr_vcpus vCPUs (not runnable yet), the given weight and cap. */
 struct domain *sim_domain(struct sim *s, unsigned int nr_vcpus, uint16_t weight, uint16_t cap);

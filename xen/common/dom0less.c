@@ -12,7 +12,9 @@
 #include <xen/dtb_write.h>
 #include <xen/errno.h>
 #include <xen/lib.h>
+#include <xen/param.h>
 #include <xen/sched.h>
+#include <xen/timer.h>
 #include <xen/xmalloc.h>
 
 #define IMAGE_MAGIC_OFF    0x38
@@ -272,6 +274,37 @@ static int place_dt(struct domain *d, const struct dom_desc *dd, uint64_t *dt_ip
 	return rc;
 }
 
+/*
+ * Test aid: debug_pause=N pauses domain N one second after boot and unpauses
+ * it a second later, saying so on the console.
+ */
+#define DEBUG_PAUSE_NS   NS_PER_SEC
+#define NO_DOMAIN        0xffffffffU
+
+static uint64_t debug_pause_id = NO_DOMAIN;
+static struct timer debug_pause_timer;
+static bool debug_paused;
+DEFINE_PARAM(debug_pause, "debug_pause", PARAM_UINT, &debug_pause_id, NULL,
+	     "a dom0less domain ID to pause for one second, one second after boot");
+
+static void debug_pause_fn(void *data)
+{
+	struct domain *d = domain_by_id((domid_t)debug_pause_id);
+
+	(void)data;
+	if (!d || d->state != DOMAIN_RUNNING)
+		return;
+	if (!debug_paused) {
+		domain_pause(d);
+		printk("d%u: paused (debug_pause)\n", d->id);
+		debug_paused = true;
+		timer_set(&debug_pause_timer, now_ns() + DEBUG_PAUSE_NS);
+	} else {
+		domain_unpause(d);
+		printk("d%u: unpaused (debug_pause)\n", d->id);
+	}
+}
+
 static int apply_sched(struct domain *d, const struct dom_desc *dd)
 {
 	struct sched_params p = { (uint16_t)dd->weight, (uint16_t)dd->cap };
@@ -305,6 +338,7 @@ static int build(const struct dom_desc *dd, struct domain **out)
 		return rc;
 	}
 	arch_vcpu_start(d->vcpus[0], entry, dt);
+	d->destroy_on_shutdown = true;
 	*out = d;
 	return 0;
 }
@@ -349,6 +383,10 @@ unsigned int dom0less_build_all(const struct dtb *dtb)
 		       dd.name, dd.vcpus, (unsigned long)(dd.mem_bytes >> 20), dd.weight, dd.cap);
 		domain_unpause(d);
 		started++;
+	}
+	if (debug_pause_id != NO_DOMAIN) {
+		timer_init(&debug_pause_timer, debug_pause_fn, NULL);
+		timer_set(&debug_pause_timer, now_ns() + DEBUG_PAUSE_NS);
 	}
 	return started;
 }

@@ -11,7 +11,12 @@
 
 #define RAM_EXTENTS_INITIAL 16
 
+#define REAP_RETRY_NS  (10 * 1000 * 1000)   /* 10 ms */
+#define PERMILLE       1000
+
 static struct domain *domains[MAX_DOMAINS];
+static uint64_t baseline_free_pages;     /* when the domain count last left 0 */
+static size_t baseline_xmalloc;
 static spinlock_t domlist_lock = SPINLOCK_INIT;
 static domid_t next_id = 1;
 
@@ -49,6 +54,11 @@ static int check_config(const struct domain_config *cfg)
 static int claim_slot(struct domain *d, domid_t id)
 {
 	unsigned int slot = MAX_DOMAINS;
+
+	if (!domain_count()) {
+		baseline_free_pages = page_alloc_free_count() + xmalloc_slab_pages();
+		baseline_xmalloc = xmalloc_in_use() - sizeof(struct domain);
+	}
 
 	for (unsigned int i = 0; i < MAX_DOMAINS && slot == MAX_DOMAINS; i++)
 		if (!domains[i])
@@ -114,6 +124,7 @@ struct domain *domain_create(domid_t id, const struct domain_config *cfg, int *e
 		goto out;
 	d->cfg = *cfg;
 	d->pause_count = 1;
+	d->created_ns = now_ns();
 	spin_lock_init(&d->lock);
 	flags = spin_lock_irqsave(&domlist_lock);
 	rc = claim_slot(d, id);
@@ -183,15 +194,62 @@ void domain_unpause(struct domain *d)
 	domain_update_all(d);
 }
 
+static uint64_t domain_runtime_ns(const struct domain *d, uint64_t now)
+{
+	uint64_t t = 0;
+
+	for (unsigned int i = 0; i < d->nr_vcpus; i++)
+		t += sched_runtime_ns(d->vcpus[i], now);
+	return t;
+}
+
+static bool domain_on_cpu(const struct domain *d)
+{
+	for (unsigned int i = 0; i < d->nr_vcpus; i++)
+		if (arch_vcpu_on_cpu(d->vcpus[i]))
+			return true;
+	return false;
+}
+
+/* Destroys a shut-down domain once none of its vCPUs is on a pCPU. */
+static void reap(void *data)
+{
+	struct domain *d = data;
+	domid_t id = d->id;
+
+	if (domain_on_cpu(d)) {
+		timer_set(&d->reap_timer, now_ns() + REAP_RETRY_NS);
+		return;
+	}
+	domain_destroy(d);
+	printk("d%u: destroyed\n", id);
+	if (!domain_count())
+		printk("All domains destroyed: %lu pages free or in the heap's slabs (%lu before the "
+		       "first), %lu bytes of hypervisor heap in use (%lu before)\n",
+		       (unsigned long)(page_alloc_free_count() + xmalloc_slab_pages()),
+		       (unsigned long)baseline_free_pages,
+		       (unsigned long)xmalloc_in_use(), (unsigned long)baseline_xmalloc);
+}
+
 void domain_shutdown(struct domain *d, unsigned int reason)
 {
+	uint64_t now = now_ns(), ran, life;
+
 	if (d->state != DOMAIN_RUNNING)
 		return;
 	d->shutdown_code = reason;
 	d->state = DOMAIN_SHUTDOWN;
-	printk("d%u: shut down: %s\n", d->id,
-	       reason < ARRAY_SIZE(shutdown_names) ? shutdown_names[reason] : "unknown reason");
+	ran = domain_runtime_ns(d, now);
+	life = MAX(now - d->created_ns, 1UL);
+	printk("d%u: shut down: %s (ran %lu ms in %lu ms: %lu permille of one pCPU)\n", d->id,
+	       reason < ARRAY_SIZE(shutdown_names) ? shutdown_names[reason] : "unknown reason",
+	       (unsigned long)(ran / 1000000), (unsigned long)(life / 1000000),
+	       (unsigned long)(ran * PERMILLE / life));
 	domain_update_all(d);
+	if (d->destroy_on_shutdown) {
+		timer_init(&d->reap_timer, reap, d);
+		timer_set(&d->reap_timer, now + REAP_RETRY_NS);
+	}
 }
 
 /*
@@ -297,6 +355,7 @@ int domain_destroy(struct domain *d)
 	for (unsigned int i = 0; i < d->nr_vcpus; i++) {
 		vcpu_wait_off_cpu(d->vcpus[i]);
 		sched_vcpu_destroy(d->vcpus[i]);
+		arch_vcpu_destroy(d->vcpus[i]);
 		xfree(d->vcpus[i]);
 		d->vcpus[i] = NULL;
 	}

@@ -36,10 +36,8 @@ static struct vcpu *pick(unsigned int cpu)
 		timer_init(&slice_timer[cpu], slice_end, NULL);
 		slice_ready[cpu] = true;
 	}
-	if (dec.next)
-		timer_set(&slice_timer[cpu], now + dec.slice_ns);
-	else
-		timer_stop(&slice_timer[cpu]);
+	/* Idle too: the scheduler may need this pCPU back (e.g. to unpark a capped domain). */
+	timer_set(&slice_timer[cpu], now + dec.slice_ns);
 	return dec.next;
 }
 

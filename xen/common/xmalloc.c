@@ -31,6 +31,7 @@ struct xm_free {
 static struct xm_free *free_lists[XM_CLASSES];
 static spinlock_t xm_lock = SPINLOCK_INIT;
 static size_t in_use;
+static size_t slab_pages;
 
 static unsigned int class_of(size_t total)
 {
@@ -59,6 +60,7 @@ static int refill(unsigned int c)
 
 	if (alloc_pages(0, &mfn))
 		return -ENOMEM;
+	slab_pages++;
 	page = arch_pa_to_va(mfn_to_pa(mfn));
 	for (size_t off = 0; off + sz <= PAGE_SIZE; off += sz) {
 		struct xm_free *f = (struct xm_free *)(page + off);
@@ -137,4 +139,9 @@ void xfree(void *p)
 size_t xmalloc_in_use(void)
 {
 	return in_use;
+}
+
+size_t xmalloc_slab_pages(void)
+{
+	return slab_pages;
 }

@@ -35,9 +35,19 @@ struct vcpu *current_vcpu(void)
 	return this_pcpu()->cur;
 }
 
+#define UNDEF_LOG_BURST 10
+
+static unsigned int undef_logged;
+
 static void trap_undef(struct vcpu *v, uint64_t esr)
 {
-	(void)esr;
+	if (undef_logged < UNDEF_LOG_BURST) {
+		undef_logged++;
+		printk_level(LOG_WARN, "d%uv%u: trap EC 0x%02lx (ESR 0x%lx) at PC 0x%lx: "
+			     "undefined instruction injected\n", v->domain->id, v->id,
+			     (unsigned long)((esr >> ESR_EC_SHIFT) & ESR_EC_MASK),
+			     (unsigned long)esr, (unsigned long)v->arch.regs.elr);
+	}
 	inject_undef(v);
 }
 

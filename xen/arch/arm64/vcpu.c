@@ -65,6 +65,12 @@ void arch_vcpu_create(struct vcpu *v)
 	timer_init(&v->arch.ptimer.timer, ptimer_fire_fn, v);
 }
 
+void arch_vcpu_destroy(struct vcpu *v)
+{
+	timer_stop(&v->arch.vtimer_wake);
+	timer_stop(&v->arch.ptimer.timer);
+}
+
 void vcpu_reset(struct vcpu *v, uint64_t pc, uint64_t x0)
 {
 	memset(&v->arch.regs, 0, sizeof(v->arch.regs));
@@ -173,13 +179,20 @@ static void vcpu_save(struct vcpu *v)
 	vtimer_save(v);
 	save_vgic_cpuif(v);
 	fpsimd_save(v);
-	v->arch.loaded = false;
+	/* Publishes the saved state: another pCPU may be waiting to load it. */
+	__atomic_store_n(&v->arch.loaded, false, __ATOMIC_RELEASE);
 }
 
 static void vcpu_load(struct vcpu *v)
 {
 	struct pcpu *p = this_pcpu();
 
+	/*
+	 * The scheduler may hand v over while the pCPU it left is still saving
+	 * it (between sched_schedule and arch_context_switch there): wait.
+	 */
+	while (__atomic_load_n(&v->arch.loaded, __ATOMIC_ACQUIRE))
+		asm volatile("yield");
 	load_stage2(v);
 	load_el1(v);
 	load_vgic_cpuif(v);
@@ -207,6 +220,12 @@ void arch_context_switch(struct vcpu *prev, struct vcpu *next)
 		return;
 	}
 	vcpu_load(next);
+}
+
+bool arch_vcpu_on_cpu(const struct vcpu *v)
+{
+	return __atomic_load_n(&v->arch.loaded, __ATOMIC_ACQUIRE) ||
+	       __atomic_load_n(&v->sched.running, __ATOMIC_ACQUIRE);
 }
 
 void arch_vcpu_kick(struct vcpu *v)

@@ -1,37 +1,37 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Credit accounting and caps.
+ * Credit and caps: what running costs, how long a slice may be, and the cap
+ * periods of domains. Handing out credit at the accounting points is acct.c.
  *
- * Credit is CPU time in ns. A running vCPU burns its credit as it runs. At
- * each accounting point (every SCHED_PERIOD_NS, aligned), one period of the
- * pCPUs that the active vCPUs may use is handed out to the active domains in
- * proportion to their weights ("water filling": a domain never gets more than
- * it can use - its active vCPUs, the pCPUs their affinity allows, its cap -
- * and the rest goes to the others), and each domain's share is split evenly
- * over its active vCPUs. Credit stays within [SCHED_CREDIT_MIN,
- * SCHED_CREDIT_MAX], so neither hoarding nor debt outlives about a period.
+ * Credit is CPU time in ns; a running vCPU burns its credit as it runs and
+ * stays within [SCHED_CREDIT_MIN, SCHED_CREDIT_MAX], so neither hoarding nor
+ * debt outlives about a period.
  *
  * A capped domain may run cap% of one pCPU per period: once the time its
  * vCPUs ran in the period reaches that budget it is parked (its vCPUs stay
- * queued but are not picked) until the next accounting point; an overshoot is
- * carried into the next period as debt.
+ * queued but are not picked) until the next accounting point; an overshoot
+ * (up to a period) is carried into the next period as debt.
+ *
+ * The scheduler keeps no list of domains (nothing tells it when one ends): it
+ * reaches them through their vCPUs present on the pCPUs. sched_state.doms
+ * lists the domains whose cap period is current - those active at the last
+ * accounting point, and those with a vCPU woken since, whose period, stale
+ * from an older one, is reset then (and only then, so that blocking and
+ * waking within a period does not renew the budget).
  */
 #include <xen/errno.h>
 #include "private.h"
 
-static uint64_t cap_budget(const struct domain *d)
-{
-	return (uint64_t)d->sched.params.cap * SCHED_PERIOD_NS / 100;
-}
-
 void credit_charge(struct sched_unit *u, uint64_t now)
 {
 	uint64_t ran = elapsed(u->start_ns, now);
+	/* Bounded so that the subtraction cannot overflow: credit bottoms out anyway. */
+	int64_t burn = (int64_t)MIN(ran, 4 * SCHED_PERIOD_NS);
 
 	if (!ran)
 		return;
 	u->runtime_ns += ran;
-	u->credit = MAX(u->credit - (int64_t)ran, SCHED_CREDIT_MIN);
+	u->credit = MAX(u->credit - burn, SCHED_CREDIT_MIN);
 	unit_dom(u)->sched.period_used_ns += ran;
 	u->start_ns = now;
 }
@@ -97,9 +97,9 @@ uint64_t credit_slice(const struct sched_unit *u, uint64_t now)
 	return MIN(slice, MAX(left, SCHED_CAP_MIN_SLICE_NS));
 }
 
-/* --- the accounting point --- */
+/* --- cap periods --- */
 
-static int acct_find(const struct domain *d)
+int credit_dom_find(const struct domain *d)
 {
 	for (unsigned int i = 0; i < sched_state.nr_doms; i++)
 		if (sched_state.doms[i].d == d)
@@ -107,7 +107,7 @@ static int acct_find(const struct domain *d)
 	return -1;
 }
 
-static int acct_add(struct domain *d)
+int credit_dom_add(struct domain *d)
 {
 	struct sched_acct_dom *a;
 
@@ -124,8 +124,7 @@ static void dom_reset(struct domain *d)
 	d->sched.parked = false;
 }
 
-/* Start a new period for d: an overshoot of its budget becomes debt. */
-static void dom_roll(struct domain *d)
+void credit_dom_roll(struct domain *d)
 {
 	struct sched_dom *s = &d->sched;
 	uint64_t budget = cap_budget(d);
@@ -135,7 +134,8 @@ static void dom_roll(struct domain *d)
 		dom_reset(d);
 		return;
 	}
-	s->period_used_ns = MIN(over, budget);
+	/* Late timers make slices overrun: up to a period of debt is kept, caps hold on average. */
+	s->period_used_ns = MIN(over, SCHED_PERIOD_NS);
 	s->parked = s->period_used_ns >= budget;
 	if (s->parked)
 		credit_kick_running(d);
@@ -143,126 +143,11 @@ static void dom_roll(struct domain *d)
 
 void credit_dom_touch(struct domain *d)
 {
-	if (acct_find(d) >= 0)
+	if (credit_dom_find(d) >= 0)
 		return;
 	/* Not seen this period: its cap state is from an older one. */
-	acct_add(d);
+	credit_dom_add(d);
 	dom_reset(d);
-}
-
-/* Calls fn on every vCPU present on a pCPU, running or queued. */
-static void for_each_active(void (*fn)(struct sched_unit *u, uint64_t now), uint64_t now)
-{
-	struct sched_unit *u;
-	unsigned int cpu;
-
-	for_each_cpu(cpu) {
-		if (pcpu(cpu)->curr)
-			fn(pcpu(cpu)->curr, now);
-		for_each_queued(u, cpu)
-			fn(u, now);
-	}
-}
-
-static void checkpoint_unit(struct sched_unit *u, uint64_t now)
-{
-	if (u->running)
-		credit_charge(u, now);
-}
-
-static void collect_unit(struct sched_unit *u, uint64_t now)
-{
-	struct domain *d = unit_dom(u);
-	int i = acct_find(d);
-
-	if (i < 0) {
-		i = acct_add(d);
-		if (i < 0)
-			return;
-		dom_roll(d);
-	}
-	sched_state.doms[i].nr_active++;
-	sched_state.doms[i].affinity |= u->affinity;
-}
-
-static void credit_unit(struct sched_unit *u, uint64_t now)
-{
-	const struct sched_acct_dom *a;
-	int i = acct_find(unit_dom(u));
-
-	if (i < 0)
-		return;
-	a = &sched_state.doms[i];
-	u->credit = MIN(u->credit + (int64_t)(a->share_ns / a->nr_active), SCHED_CREDIT_MAX);
-}
-
-/* The most a domain can use in a period. */
-static uint64_t dom_demand(const struct sched_acct_dom *a)
-{
-	uint64_t cpus = MIN(a->nr_active, mask_weight(a->affinity & sched_state.cpu_mask));
-	uint64_t demand = cpus * SCHED_PERIOD_NS;
-
-	if (a->d->sched.params.cap)
-		demand = MIN(demand, cap_budget(a->d));
-	return demand;
-}
-
-/*
- * One round of water filling: fixes the share of every domain whose demand is
- * below its weighted part of what is left. Returns false when none was.
- */
-static bool fill_round(uint64_t *capacity, uint64_t *weight)
-{
-	uint64_t cap0 = *capacity, w0 = *weight;
-	bool changed = false;
-
-	for (unsigned int i = 0; i < sched_state.nr_doms; i++) {
-		struct sched_acct_dom *a = &sched_state.doms[i];
-		uint64_t w = a->d->sched.params.weight, demand;
-
-		if (a->fixed)
-			continue;
-		demand = dom_demand(a);
-		if (demand > cap0 * w / w0)
-			continue;
-		a->share_ns = demand;
-		a->fixed = true;
-		*capacity -= demand;
-		*weight -= w;
-		changed = true;
-	}
-	return changed;
-}
-
-static void distribute(uint64_t capacity)
-{
-	uint64_t weight = 0;
-	unsigned int i;
-
-	for (i = 0; i < sched_state.nr_doms; i++)
-		weight += sched_state.doms[i].d->sched.params.weight;
-	while (weight && fill_round(&capacity, &weight))
-		;
-	for (i = 0; i < sched_state.nr_doms; i++) {
-		struct sched_acct_dom *a = &sched_state.doms[i];
-
-		if (!a->fixed)
-			a->share_ns = capacity * a->d->sched.params.weight / weight;
-	}
-}
-
-void credit_account(uint64_t now)
-{
-	uint64_t cpus = 0;
-
-	for_each_active(checkpoint_unit, now);
-	sched_state.nr_doms = 0;
-	for_each_active(collect_unit, now);
-	for (unsigned int i = 0; i < sched_state.nr_doms; i++)
-		cpus |= sched_state.doms[i].affinity;
-	distribute(mask_weight(cpus & sched_state.cpu_mask) * SCHED_PERIOD_NS);
-	for_each_active(credit_unit, now);
-	sched_state.next_acct_ns = (now / SCHED_PERIOD_NS + 1) * SCHED_PERIOD_NS;
 }
 
 /* --- parameters --- */

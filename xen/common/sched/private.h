@@ -41,11 +41,22 @@ struct sched_pcpu {
  */
 struct sched_acct_dom {
 	struct domain *d;
-	unsigned int nr_active;         /* its queued or running vCPUs */
+	unsigned int nr_active;         /* its queued or running vCPUs at the accounting */
+};
+
+/* At an accounting point: the active vCPUs of one domain in one group of pCPUs (acct.c). */
+struct sched_slice {
+	unsigned int dom;               /* index in sched_state.doms */
+	unsigned int group;             /* index in sched_state.groups */
+	unsigned int nr;                /* its vCPUs */
 	uint64_t affinity;              /* union of their masks */
+	uint64_t weight;                /* fixed point: the domain's weight x nr / its nr_active */
+	uint64_t demand;                /* the most it can use in a period */
 	uint64_t share_ns;              /* credit handed to it this period */
 	bool fixed;                     /* share settled at its demand (water filling) */
 };
+
+#define SCHED_MAX_SLICES (2 * MAX_DOMAINS)  /* more: all pCPUs are taken as one group */
 
 struct sched_state {
 	spinlock_t lock;
@@ -53,7 +64,11 @@ struct sched_state {
 	uint64_t cpu_mask;              /* pCPUs that exist */
 	uint64_t next_acct_ns;          /* the next accounting point */
 	unsigned int nr_doms;
-	struct sched_acct_dom doms[MAX_DOMAINS];
+	struct sched_acct_dom doms[MAX_DOMAINS];  /* beyond: no credit, cap period reset on wake */
+	unsigned int nr_groups;
+	uint64_t groups[SCHED_MAX_CPUS];          /* disjoint pCPU masks (acct.c) */
+	unsigned int nr_slices;
+	struct sched_slice slices[SCHED_MAX_SLICES];
 	struct sched_pcpu pcpu[SCHED_MAX_CPUS];
 };
 
@@ -94,6 +109,12 @@ static inline uint64_t elapsed(uint64_t from, uint64_t to)
 	return to > from ? to - from : 0;
 }
 
+/* What a capped domain may run per period. */
+static inline uint64_t cap_budget(const struct domain *d)
+{
+	return (uint64_t)d->sched.params.cap * SCHED_PERIOD_NS / 100;
+}
+
 #define for_each_cpu(cpu) for ((cpu) = 0; (cpu) < sched_state.nr_cpus; (cpu)++)
 #define for_each_queued(u, cpu)                                                \
 	for ((u) = pcpu(cpu)->rq.next; (u) != &pcpu(cpu)->rq; (u) = (u)->next)
@@ -103,22 +124,27 @@ void runq_init(unsigned int cpu);
 void runq_insert(unsigned int cpu, struct sched_unit *u);   /* at the tail */
 void runq_remove(struct sched_unit *u);
 unsigned int mask_first(uint64_t mask);                    /* lowest set bit; mask != 0 */
-unsigned int mask_weight(uint64_t mask);
+unsigned int mask_weight(uint64_t mask);                   /* number of set bits */
+
+/* acct.c: the accounting point: hand out credit, start new cap periods. */
+void credit_account(uint64_t now);
 
 /* credit.c: credit, run time and caps. */
-void credit_account(uint64_t now);            /* the accounting point: credit and cap periods */
-void credit_charge(struct sched_unit *u, uint64_t now);
-void credit_cap_enforce(struct domain *d, uint64_t now);
-void credit_dom_touch(struct domain *d);      /* a vCPU of d wakes: bring its cap period up to date */
-uint64_t credit_slice(const struct sched_unit *u, uint64_t now);
+void credit_charge(struct sched_unit *u, uint64_t now);  /* running u: burn what it ran */
+void credit_cap_enforce(struct domain *d, uint64_t now); /* park d if over its cap */
+uint64_t credit_slice(const struct sched_unit *u, uint64_t now);  /* u NULL: idle */
 void credit_kick_running(const struct domain *d);
+int credit_dom_find(const struct domain *d);  /* index in sched_state.doms, or -1 */
+int credit_dom_add(struct domain *d);         /* -1 if the table is full */
+void credit_dom_roll(struct domain *d);       /* a new cap period: overshoot becomes debt */
+void credit_dom_touch(struct domain *d);      /* a vCPU of d wakes: cap period up to date */
 
 /* balance.c: where vCPUs go and what a pCPU runs. */
 bool unit_eligible(const struct sched_unit *u, unsigned int cpu);
 struct sched_unit *balance_pick(unsigned int cpu, struct sched_unit *yielder);
-void balance_place(struct sched_unit *u);
+void balance_place(struct sched_unit *u);     /* queue a runnable u somewhere, kick if due */
 bool balance_has_idle(const struct sched_unit *u);
-void balance_tickle(unsigned int qcpu, uint64_t *kicked);
+void balance_tickle(unsigned int qcpu, uint64_t *kicked);  /* idle pCPUs for qcpu's queue */
 void balance_tickle_all(uint64_t *kicked);
 
 /* debug.c: 0 if every queue and pCPU is consistent, else -EINVAL (and says why). */

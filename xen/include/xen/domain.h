@@ -10,6 +10,7 @@
 #include <xen/p2m.h>
 #include <xen/sched.h>
 #include <xen/spinlock.h>
+#include <xen/timer.h>
 #include <xen/vgic.h>
 
 typedef uint16_t domid_t;
@@ -79,6 +80,9 @@ struct domain {
 	struct vgic_dist vgic;
 	struct p2m p2m;
 	spinlock_t lock;
+	uint64_t created_ns;
+	bool destroy_on_shutdown;   /* no toolstack (dom0less): the hypervisor cleans up */
+	struct timer reap_timer;
 	char con_line[128];         /* console_io output not yet ended by a newline */
 	unsigned int con_len;
 	struct arch_domain arch;
@@ -115,6 +119,9 @@ void vcpu_set_online(struct vcpu *v, bool online);
 int arch_domain_create(struct domain *d);
 void arch_domain_destroy(struct domain *d);
 void arch_vcpu_create(struct vcpu *v);
+void arch_vcpu_destroy(struct vcpu *v);
+/* True while any of v's state is on a pCPU (running, or not yet saved). */
+bool arch_vcpu_on_cpu(const struct vcpu *v);
 /* Makes the pCPU running v leave guest mode (v->arch says where it runs). */
 void arch_vcpu_kick(struct vcpu *v);
 unsigned int arch_p2m_ipa_bits(void);

@@ -24,5 +24,7 @@ static inline void *xzalloc_array_bytes(size_t size, size_t n)
 
 /* Bytes currently handed out (for leak checks after destroy). */
 size_t xmalloc_in_use(void);
+/* Pages xmalloc keeps for small objects (taken once, reused, never returned). */
+size_t xmalloc_slab_pages(void);
 
 #endif /* XEN_XMALLOC_H */
