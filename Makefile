@@ -3,6 +3,7 @@
 #   make          build the hypervisor (build/xen/xen.bin) with gcc
 #   make run      install what is missing, build, boot it under QEMU (Ctrl-A X quits)
 #   make test     install what is missing, run every test; ends with "N passed, N failed"
+#   make bench    install what is missing, print the performance figures as a table
 #   make deps     install the build and test dependencies only
 #   make clean
 
@@ -12,12 +13,12 @@ RUN_SMP ?= 4
 RUN_MEM ?= 1G
 RUN_BOOTARGS ?=
 
-.PHONY: all xen xen-clang guests unit integration test run deps check-tools clean help
+.PHONY: all xen xen-clang guests unit integration test bench run deps check-tools clean help
 
 all: xen
 
 help:
-	@sed -n '3,8p' Makefile | sed 's/^# //'
+	@sed -n '3,9p' Makefile | sed 's/^# //'
 
 deps:
 	@tools/setup/install-deps.sh
@@ -44,6 +45,9 @@ integration: xen guests
 
 test: deps
 	@tests/run-all.sh
+
+bench: deps xen guests
+	@tests/bench/run.sh -k $(BUILD)/xen/xen.bin -g $(BUILD)/guest -o $(BUILD)/bench
 
 run: deps xen
 	@tools/qemu/run.sh $(BUILD)/xen/xen.bin $(RUN_SMP) $(RUN_MEM) "$(RUN_BOOTARGS)"

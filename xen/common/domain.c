@@ -145,14 +145,6 @@ out:
 	return d;
 }
 
-bool vcpu_runnable(const struct vcpu *v)
-{
-	const struct domain *d = v->domain;
-
-	return d->state == DOMAIN_RUNNING && !d->pause_count && v->online && !v->blocked &&
-	       !v->pause_count;
-}
-
 void vcpu_update_runnable(struct vcpu *v)
 {
 	unsigned long flags = spin_lock_irqsave(&v->lock);

@@ -19,7 +19,7 @@ static struct mem_region dtb_region;
 
 void arch_boot_main(uint64_t dtb_pa);
 unsigned int smp_cpus_started(void);
-void vsysreg_check_sorted(void);
+void vsysreg_init(void);
 void __noreturn guest_start(void);
 bool smp_timer_ok(unsigned int idx);
 
@@ -140,7 +140,7 @@ volatile bool guests_go;
 
 void arch_run_guests(void)
 {
-	vsysreg_check_sorted();
+	vsysreg_init();
 	dsb(sy);
 	guests_go = true;
 	sev();

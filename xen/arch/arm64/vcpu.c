@@ -104,8 +104,25 @@ static void lr_access(unsigned int i, uint64_t *val, bool write)
 	}
 }
 
+/*
+ * Fast path: with every LR image empty at entry (lrs_live false) the
+ * hardware LRs stay empty (a guest cannot make an invalid LR valid), so an
+ * exit need not read them back, and an entry with nothing queued and no
+ * underflow request need not write them. A concurrent injection queues first
+ * and then kicks this pCPU, so it is not missed.
+ */
+static bool lrs_empty(const struct vcpu *v)
+{
+	for (unsigned int i = 0; i < v->vgic.nr_lr; i++)
+		if (v->vgic.lr[i])
+			return false;
+	return true;
+}
+
 void vgic_hw_save_lrs(struct vcpu *v)
 {
+	if (!v->arch.lrs_live)
+		return;
 	for (unsigned int i = 0; i < v->vgic.nr_lr; i++)
 		lr_access(i, &v->vgic.lr[i], false);
 	vgic_sync_lrs(v);
@@ -113,10 +130,14 @@ void vgic_hw_save_lrs(struct vcpu *v)
 
 void vgic_hw_load_lrs(struct vcpu *v)
 {
+	if (!v->arch.lrs_live && !(v->vgic.hcr & ICH_HCR_UIE) &&
+	    !__atomic_load_n(&v->vgic.pending, __ATOMIC_ACQUIRE))
+		return;
 	vgic_flush_lrs(v);
 	for (unsigned int i = 0; i < v->vgic.nr_lr; i++)
 		lr_access(i, &v->vgic.lr[i], true);
 	write_sysreg(v->vgic.hcr | ICH_HCR_EN, ICH_HCR_EL2);
+	v->arch.lrs_live = !lrs_empty(v);
 }
 
 #define SYSREG_SAVE(f, r)   (s->f = read_sysreg(r))
@@ -157,6 +178,10 @@ static void load_vgic_cpuif(struct vcpu *v)
 {
 	write_sysreg(v->vgic.vmcr, ICH_VMCR_EL2);
 	write_sysreg(v->vgic.ap1r[0], ICH_AP1R0_EL2);
+	for (unsigned int i = 0; i < v->vgic.nr_lr; i++)
+		lr_access(i, &v->vgic.lr[i], true);
+	write_sysreg(v->vgic.hcr | ICH_HCR_EN, ICH_HCR_EL2);
+	v->arch.lrs_live = !lrs_empty(v);
 }
 
 static void load_stage2(struct vcpu *v)

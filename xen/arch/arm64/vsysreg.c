@@ -15,11 +15,16 @@
 /* ISS fields. */
 #define ISS_DIR_READ   (1UL << 0)
 #define ISS_RT(iss)    (((iss) >> 5) & 0x1f)
-#define ISS_KEY(iss)   ((((iss) >> 20) & 3) << 14 | (((iss) >> 14) & 7) << 11 | \
-			(((iss) >> 10) & 0xf) << 7 | (((iss) >> 1) & 0xf) << 3 | \
-			(((iss) >> 17) & 7))
+/* The encoding bits of the ISS, in place: Op0[21:20] Op2[19:17] Op1[16:14] CRn[13:10] CRm[4:1]. */
+#define ISS_KEY_MASK   0x3ffc1eU
+#define ISS_KEY(iss)   ((uint32_t)(iss) & ISS_KEY_MASK)
 #define KEY(op0, op1, crn, crm, op2) \
-	((op0) << 14 | (op1) << 11 | (crn) << 7 | (crm) << 3 | (op2))
+	((uint32_t)(op0) << 20 | (uint32_t)(op2) << 17 | (uint32_t)(op1) << 14 | \
+	 (uint32_t)(crn) << 10 | (uint32_t)(crm) << 1)
+#define KEY_OP0(k)     (((k) >> 20) & 3)
+#define KEY_OP1(k)     (((k) >> 14) & 7)
+#define KEY_CRN(k)     (((k) >> 10) & 0xf)
+#define KEY_CRM(k)     (((k) >> 1) & 0xf)
 
 typedef bool (*sysreg_fn)(struct vcpu *v, bool write, uint64_t *val, uint64_t arg);
 
@@ -163,8 +168,8 @@ static bool ptimer(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
 	return ptimer_access(v, (unsigned int)a, w, val);
 }
 
-/* Sorted by key; checked once at boot. */
-static const struct sysreg_desc sysregs[] = {
+/* Sorted by key and ID values cached at boot (vsysreg_init). */
+static struct sysreg_desc sysregs[] = {
 	{ KEY(1, 0, 7, 6, 2), "DC ISW", raz_wi, 0 },     /* set/way: no-op (see docs) */
 	{ KEY(1, 0, 7, 10, 2), "DC CSW", raz_wi, 0 },
 	{ KEY(1, 0, 7, 14, 2), "DC CISW", raz_wi, 0 },
@@ -212,8 +217,7 @@ static const struct sysreg_desc *find(uint32_t key)
 /* Whole ranges handled alike: the AArch32 ID space and the PMU. */
 static sysreg_fn range_handler(uint32_t key)
 {
-	uint32_t op0 = key >> 14, op1 = (key >> 11) & 7, crn = (key >> 7) & 0xf;
-	uint32_t crm = (key >> 3) & 0xf;
+	uint32_t op0 = KEY_OP0(key), op1 = KEY_OP1(key), crn = KEY_CRN(key), crm = KEY_CRM(key);
 
 	if (op0 == 3 && op1 == 0 && crn == 0 && crm >= 1 && crm <= 7)
 		return raz_ro;     /* ID space: reserved and AArch32 registers read 0 */
@@ -222,12 +226,51 @@ static sysreg_fn range_handler(uint32_t key)
 	return NULL;
 }
 
-void vsysreg_check_sorted(void);
-void vsysreg_check_sorted(void)
+/* An ID register whose (sanitized) value was read once at boot: arg holds it. */
+static bool id_cached(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
 {
+	(void)v;
+	if (!w)
+		*val = a;
+	return !w;
+}
+
+static bool is_id_reader(sysreg_fn fn)
+{
+	return fn == id_pfr0 || fn == id_pfr1 || fn == id_isar1 || fn == id_isar2 ||
+	       fn == id_dfr0 || fn == id_plain;
+}
+
+static void sort_table(void)
+{
+	for (size_t i = 1; i < ARRAY_SIZE(sysregs); i++) {
+		struct sysreg_desc d = sysregs[i];
+		size_t j = i;
+
+		for (; j > 0 && sysregs[j - 1].key > d.key; j--)
+			sysregs[j] = sysregs[j - 1];
+		sysregs[j] = d;
+	}
 	for (size_t i = 1; i < ARRAY_SIZE(sysregs); i++)
-		if (sysregs[i - 1].key >= sysregs[i].key)
-			panic("vsysreg table not sorted at %s", sysregs[i].name);
+		if (sysregs[i - 1].key == sysregs[i].key)
+			panic("vsysreg: %s and %s have the same encoding", sysregs[i - 1].name,
+			      sysregs[i].name);
+}
+
+/* Boot CPU, before any guest runs: every CPU is the same, so one read serves all. */
+void vsysreg_init(void);
+void vsysreg_init(void)
+{
+	sort_table();
+	for (size_t i = 0; i < ARRAY_SIZE(sysregs); i++) {
+		uint64_t v = 0;
+
+		if (!is_id_reader(sysregs[i].fn))
+			continue;
+		sysregs[i].fn(NULL, false, &v, sysregs[i].arg);
+		sysregs[i].fn = id_cached;
+		sysregs[i].arg = v;
+	}
 }
 
 void vsysreg_trap(struct vcpu *v, uint64_t esr)

@@ -109,7 +109,13 @@ unsigned int domain_count(void);
 
 /* Re-evaluates whether v may run and tells the scheduler. */
 void vcpu_update_runnable(struct vcpu *v);
-bool vcpu_runnable(const struct vcpu *v);
+static inline bool vcpu_runnable(const struct vcpu *v)
+{
+	const struct domain *d = v->domain;
+
+	return d->state == DOMAIN_RUNNING && !d->pause_count && v->online && !v->blocked &&
+	       !v->pause_count;
+}
 void vcpu_block(struct vcpu *v);
 void vcpu_unblock(struct vcpu *v);
 /* Starts (PSCI CPU_ON) or stops a vCPU. */

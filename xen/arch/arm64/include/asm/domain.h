@@ -50,6 +50,7 @@ struct arch_vcpu {
 	bool fp_loaded;            /* FP/SIMD state is on the CPU (lazy switch) */
 	unsigned int pcpu;         /* where it last ran */
 	bool loaded;               /* its state is on pcpu's registers */
+	bool lrs_live;             /* some LR image was non-empty at the last guest entry */
 };
 
 #endif /* ASM_DOMAIN_H */

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# `make bench`: boots the hypervisor with benchmark guests under QEMU with
+# -icount shift=0, so the guests' counter counts executed instructions and the
+# figures are deterministic, and prints them as a table next to Xen 4.17's
+# figures and the targets (docs/performance.md).
+#   run.sh [-k IMAGE] [-g GUEST_DIR] [-o OUTDIR]
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+. "$top/tools/qemu/machine.sh"
+. "$top/tests/integration/lib.sh"
+
+image=$top/build/xen/xen.bin
+GUEST_DIR=$top/build/guest
+out=$top/build/bench
+while getopts "k:g:o:" opt; do
+	case $opt in
+	k) image=$OPTARG ;;
+	g) GUEST_DIR=$OPTARG ;;
+	o) out=$OPTARG ;;
+	*) echo "usage: run.sh [-k IMAGE] [-g GUEST_DIR] [-o OUTDIR]" >&2; exit 2 ;;
+	esac
+done
+mkdir -p "$out"
+BENCH_TIMEOUT=600
+
+# boot NAME SMP DOMAINS...: DOMAINS are "guest:vcpus:bootargs"; waits for all to be destroyed.
+boot() {
+	local name=$1 smp=$2 log=$out/$1.log dtb=$out/$1.dtb i=0 spec extra=() args pid
+	shift 2
+	qemu_dumpdtb "$smp" 1G "$dtb" || return 1
+	for spec in "$@"; do
+		IFS=: read -r g cpus bargs <<<"$spec"
+		dom0less_add "$dtb" $i "$g" "$cpus" 65536 "$bargs" || return 1
+		mapfile -t -O ${#extra[@]} extra < <(guest_module $i "$g")
+		i=$((i + 1))
+	done
+	mapfile -t args < <(qemu_args "$smp" 1G "$dtb")
+	: >"$log"
+	"$QEMU" "${args[@]}" -icount shift=0 "${extra[@]}" -serial "file:$log" -kernel "$image" \
+		</dev/null >"$log.qemu" 2>&1 &
+	pid=$!
+	for _ in $(seq $((BENCH_TIMEOUT * 5))); do
+		grep -q "All domains destroyed" "$log" && break
+		kill -0 $pid 2>/dev/null || break
+		sleep 0.2
+	done
+	kill $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	grep -q "All domains destroyed" "$log" || { echo "bench: $name did not finish (log: $log)" >&2; return 1; }
+}
+
+# row LABEL VALUE XEN TARGET
+row() {
+	local verdict="-"
+	if [ -n "$2" ] && [ -n "$4" ]; then
+		[ "$2" -le "$4" ] && verdict=met || verdict=missed
+	fi
+	printf '| %-44s | %12s | %10s | %10s | %-6s |\n' "$1" "${2:-n/a}" "${3:--}" "${4:--}" "$verdict"
+}
+
+main() {
+	local b s t
+	boot traps 1 "bench:1:iters=10000" || exit 1
+	boot sgi 2 "sgi:2:rounds=1000" || exit 1
+	boot timer 1 "timer:1:ticks=500" || exit 1
+	b=$out/traps.log s=$out/sgi.log t=$out/timer.log
+	echo "Trap-path costs in guest instructions (QEMU -icount shift=0; lower is better)"
+	printf '| %-44s | %12s | %10s | %10s | %-6s |\n' "operation" "ours" "Xen 4.17" "target" "target"
+	printf '|%s|%s|%s|%s|%s|\n' "----------------------------------------------" \
+		"--------------" "------------" "------------" "--------"
+	row "null hypercall (xen_version)" "$(bench_value "$b" 1 trap xen_version)" 416 208
+	row "PSCI_VERSION over hvc #0" "$(bench_value "$b" 1 trap psci_version)" 470 235
+	row "emulated GICD_TYPER read" "$(bench_value "$b" 1 trap gicd_typer_read)" 598 299
+	row "trapped ID_AA64PFR0_EL1 read" "$(bench_value "$b" 1 trap id_aa64pfr0_read)" 432 216
+	row "ICC_SGI1R_EL1 write" "$(bench_value "$b" 1 trap sgi1r_write)" 523 261
+	row "SGI round trip between two vCPUs" "$(bench_value "$s" 1 sgi roundtrip_avg)" "" ""
+	row "virtual timer interrupt latency (max)" "$(bench_value "$t" 1 timer latency_max)" "" ""
+}
+
+main "$@"
