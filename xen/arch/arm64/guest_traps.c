@@ -69,8 +69,11 @@ static void trap_hvc(struct vcpu *v, uint64_t esr)
 		x[0] = (uint64_t)do_hypercall(v, x[16], x);
 	else if (imm == 0)
 		vpsci_call(v);
-	else
+	else {
+		/* ELR_EL2 is past the HVC; an undefined instruction is reported at itself. */
+		v->arch.regs.elr -= 4;
 		inject_undef(v);
+	}
 }
 
 static void trap_smc(struct vcpu *v, uint64_t esr)
