@@ -275,8 +275,9 @@ static int place_dt(struct domain *d, const struct dom_desc *dd, uint64_t *dt_ip
 }
 
 /*
- * Test aid: debug_pause=N pauses domain N one second after boot and unpauses
- * it a second later, saying so on the console.
+ * Test aid: debug_pause=N pauses domain N one second after boot; a second
+ * later it takes every vCPU of N through its save records (save, wipe, load)
+ * and unpauses it, saying so on the console.
  */
 #define DEBUG_PAUSE_NS   NS_PER_SEC
 #define NO_DOMAIN        0xffffffffU
@@ -300,6 +301,12 @@ static void debug_pause_fn(void *data)
 		debug_paused = true;
 		timer_set(&debug_pause_timer, now_ns() + DEBUG_PAUSE_NS);
 	} else {
+		for (unsigned int i = 0; i < d->nr_vcpus; i++) {
+			int rc = arch_vcpu_state_roundtrip(d->vcpus[i]);
+
+			printk("d%uv%u: state saved, wiped and restored from its records: %s (%d)\n",
+			       d->id, i, rc ? "MISMATCH" : "identical", rc);
+		}
 		domain_unpause(d);
 		printk("d%u: unpaused (debug_pause)\n", d->id);
 	}

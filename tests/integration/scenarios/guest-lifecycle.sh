@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# Eight domains at once on four pCPUs; one is paused and unpaused from the
-# hypervisor; all shut down, are destroyed, and every page and heap byte
-# they used comes back.
+# Eight domains at once on four pCPUs; one is paused, taken through its
+# save records (state saved, wiped, restored) and unpaused, and goes on; all
+# shut down, are destroyed, and every page and heap byte they used comes back.
 SMP=4
 BOOTARGS="debug_pause=3"
 QEMU_EXTRA=()
@@ -14,11 +14,12 @@ DT_EDIT() {
 EXPECT=(
 	"Domains started from the device tree: 8"
 	"d3: paused \(debug_pause\)"
+	"d3v0: state saved, wiped and restored from its records: identical \(0\)"
 	"d3: unpaused \(debug_pause\)"
 	"\(d3\) GUEST lifecycle: PASS"
 	"All domains destroyed"
 )
-REJECT=("GUEST lifecycle: FAIL" "Panic" "unexpected exception" "not started")
+REJECT=("GUEST lifecycle: FAIL" "Panic" "unexpected exception" "not started" "MISMATCH")
 TIMEOUT=150
 CHECK() {
 	local n line

@@ -131,6 +131,8 @@ bool arch_vcpu_on_cpu(const struct vcpu *v);
 /* Makes the pCPU running v leave guest mode (v->arch says where it runs). */
 void arch_vcpu_kick(struct vcpu *v);
 unsigned int arch_p2m_ipa_bits(void);
+/* Test aid: v's state through its save records and back; 0 if nothing changed. */
+int arch_vcpu_state_roundtrip(struct vcpu *v);
 unsigned int arch_nr_lrs(void);
 
 /*

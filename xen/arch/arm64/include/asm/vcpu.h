@@ -4,6 +4,7 @@
 #define ASM_VCPU_H
 
 #include <asm/sysregs.h>
+#include <public/vcpu_state.h>
 #include <xen/domain.h>
 
 #define SGI_KICK        0   /* leave guest mode and look at the softirq bits */
@@ -30,6 +31,10 @@ void fpsimd_save_regs(struct fpsimd_state *s);
 void fpsimd_load_regs(const struct fpsimd_state *s);
 
 void send_sgi(unsigned int cpu, unsigned int sgi);
+
+/* The versioned vCPU record (public/vcpu_state.h); v must be off every pCPU. */
+int vcpu_state_save(struct vcpu *v, struct vcpu_state_v1 *r);
+int vcpu_state_load(struct vcpu *v, const struct vcpu_state_v1 *r);
 
 /* Exceptions injected into the guest's EL1. */
 void inject_undef(struct vcpu *v);
