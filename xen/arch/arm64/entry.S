@@ -152,18 +152,28 @@ hyp_vectors:
 	b	guest_sync_vec
 	.align 7       /* irq */
 	b	guest_irq_vec
-	bad_entry 10   /* fiq */
-	bad_entry 11   /* serror */
-	bad_entry 12   /* lower EL, AArch32: sync */
-	bad_entry 13   /* irq */
-	bad_entry 14   /* fiq */
-	bad_entry 15   /* serror */
+	.align 7       /* fiq */
+	b	guest_bad_vec
+	.align 7       /* serror */
+	b	guest_bad_vec
+	.align 7       /* lower EL, AArch32 (a guest's EL0): sync */
+	b	guest_sync_vec
+	.align 7       /* irq */
+	b	guest_irq_vec
+	.align 7       /* fiq */
+	b	guest_bad_vec
+	.align 7       /* serror */
+	b	guest_bad_vec
 
 guest_sync_vec:
 	guest_exit guest_sync_exit
 
 guest_irq_vec:
 	guest_exit guest_irq_exit
+
+/* FIQ or SError from a guest: that domain crashes, the CPU goes on. */
+guest_bad_vec:
+	guest_exit guest_bad_exit
 
 hyp_sync:
 	save_frame

@@ -29,6 +29,7 @@ typedef void (*guest_trap_fn)(struct vcpu *v, uint64_t esr);
 
 struct cpu_regs *guest_sync_exit(struct cpu_regs *regs);
 struct cpu_regs *guest_irq_exit(struct cpu_regs *regs);
+struct cpu_regs *guest_bad_exit(struct cpu_regs *regs);
 
 struct vcpu *current_vcpu(void)
 {
@@ -143,6 +144,18 @@ struct cpu_regs *guest_irq_exit(struct cpu_regs *regs)
 	(void)regs;
 	vgic_hw_save_lrs(v);
 	irq_dispatch_pending();
+	return resume(v);
+}
+
+struct cpu_regs *guest_bad_exit(struct cpu_regs *regs)
+{
+	struct vcpu *v = current_vcpu();
+
+	vgic_hw_save_lrs(v);
+	printk_level(LOG_ERR, "d%uv%u: FIQ or SError from the guest (ESR 0x%lx, PC 0x%lx): "
+		     "domain crashed\n", v->domain->id, v->id, (unsigned long)regs->esr,
+		     (unsigned long)regs->elr);
+	domain_shutdown(v->domain, SHUTDOWN_CRASH);
 	return resume(v);
 }
 

@@ -12,6 +12,8 @@
 #define VEC_CURRENT_SP0   0x000
 #define VEC_CURRENT_SPX   0x200
 #define VEC_LOWER_A64     0x400
+#define VEC_LOWER_A32     0x600
+#define SPSR_AARCH32      (1UL << 4)   /* SPSR.M[4]: the exception came from AArch32 */
 #define EC_UNKNOWN        0x00
 #define EC_IABT_LOWER     0x20
 #define EC_IABT_CURRENT   0x21
@@ -34,7 +36,7 @@ static uint64_t vector_offset(const struct vcpu *v)
 		return VEC_CURRENT_SPX;
 	if (m == SPSR_EL1T)
 		return VEC_CURRENT_SP0;
-	return VEC_LOWER_A64;
+	return (v->arch.regs.spsr & SPSR_AARCH32) ? VEC_LOWER_A32 : VEC_LOWER_A64;
 }
 
 static void inject_sync(struct vcpu *v, uint64_t esr, uint64_t far, bool set_far)
@@ -69,7 +71,8 @@ void inject_iabt(struct vcpu *v, uint64_t far)
 	inject_sync(v, (ec << ESR_EC_SHIFT) | ESR_IL | FSC_EXTERNAL, far, true);
 }
 
+/* ESR_EL2.IL: a 32-bit instruction, else a 16-bit T32 one (from AArch32 EL0). */
 void advance_pc(struct vcpu *v)
 {
-	v->arch.regs.elr += 4;
+	v->arch.regs.elr += (v->arch.regs.esr & ESR_IL) ? 4 : 2;
 }

@@ -48,10 +48,22 @@ static void kick_irq(unsigned int intid, void *data)
 	(void)data;   /* the sender set our softirq bits; taking the IRQ left the guest */
 }
 
+/*
+ * The maintenance interrupt stays asserted while its condition holds (an
+ * EOIed LR with the EOI bit, or underflow with UIE) and it is signalled only
+ * while ICH_HCR_EL2.En is set (GICv3 spec 4.9). Clear En so it goes away; the
+ * next guest entry folds the LRs back, rewrites them and sets En again.
+ */
 static void maint_irq(unsigned int intid, void *data)
 {
+	struct vcpu *v = current_vcpu();
+
 	(void)intid;
-	(void)data;   /* the LRs are folded back on every exit; UIE is recomputed on entry */
+	(void)data;
+	write_sysreg(0, ICH_HCR_EL2);
+	isb();
+	if (v)
+		v->arch.lrs_live = true;   /* forces the full LR path on the way back in */
 }
 
 /* Per-CPU interrupts every pCPU takes once guests run. */
