@@ -70,9 +70,3 @@ void inject_iabt(struct vcpu *v, uint64_t far)
 
 	inject_sync(v, (ec << ESR_EC_SHIFT) | ESR_IL | FSC_EXTERNAL, far, true);
 }
-
-/* ESR_EL2.IL: a 32-bit instruction, else a 16-bit T32 one (from AArch32 EL0). */
-void advance_pc(struct vcpu *v)
-{
-	v->arch.regs.elr += (v->arch.regs.esr & ESR_IL) ? 4 : 2;
-}

@@ -117,13 +117,6 @@ static void lr_access(unsigned int i, uint64_t *val, bool write)
 	}
 }
 
-/*
- * Fast path: with every LR image empty at entry (lrs_live false) the
- * hardware LRs stay empty (a guest cannot make an invalid LR valid), so an
- * exit need not read them back, and an entry with nothing queued and no
- * underflow request need not write them. A concurrent injection queues first
- * and then kicks this pCPU, so it is not missed.
- */
 static bool lrs_empty(const struct vcpu *v)
 {
 	for (unsigned int i = 0; i < v->vgic.nr_lr; i++)
@@ -132,20 +125,15 @@ static bool lrs_empty(const struct vcpu *v)
 	return true;
 }
 
-void vgic_hw_save_lrs(struct vcpu *v)
+void vgic_hw_save_lrs_full(struct vcpu *v)
 {
-	if (!v->arch.lrs_live)
-		return;
 	for (unsigned int i = 0; i < v->vgic.nr_lr; i++)
 		lr_access(i, &v->vgic.lr[i], false);
 	vgic_sync_lrs(v);
 }
 
-void vgic_hw_load_lrs(struct vcpu *v)
+void vgic_hw_load_lrs_full(struct vcpu *v)
 {
-	if (!v->arch.lrs_live && !(v->vgic.hcr & ICH_HCR_UIE) &&
-	    !__atomic_load_n(&v->vgic.pending, __ATOMIC_ACQUIRE))
-		return;
 	vgic_flush_lrs(v);
 	for (unsigned int i = 0; i < v->vgic.nr_lr; i++)
 		lr_access(i, &v->vgic.lr[i], true);

@@ -58,83 +58,53 @@ static uint64_t set_field(uint64_t reg, unsigned int shift, uint64_t value)
 	return (reg & ~FIELD4(shift)) | (value << shift);
 }
 
-static uint64_t sanitize_pfr0(uint64_t r)
-{
-	r &= ~(FIELD4(PFR0_SVE_SHIFT) | FIELD4(PFR0_MPAM_SHIFT) | FIELD4(PFR0_AMU_SHIFT));
-	r = set_field(r, PFR0_EL0_SHIFT, AARCH64_ONLY);
-	return set_field(r, PFR0_EL1_SHIFT, AARCH64_ONLY);
-}
+/* The ID registers guests read through, some with fields hidden. */
+enum id_reg { ID_PFR0, ID_PFR1, ID_DFR0, ID_ISAR0, ID_ISAR1, ID_ISAR2, ID_MMFR0, ID_MMFR1,
+	      ID_MMFR2 };
 
-static bool id_pfr0(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
+static uint64_t id_raw(enum id_reg r)
 {
-	(void)v, (void)a;
-	if (!w)
-		*val = sanitize_pfr0(read_sysreg(id_aa64pfr0_el1));
-	return !w;
-}
-
-static bool id_pfr1(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
-{
-	(void)v, (void)a;
-	if (!w)
-		*val = read_sysreg(id_aa64pfr1_el1) &
-		       ~(FIELD4(PFR1_MTE_SHIFT) | FIELD4(PFR1_SME_SHIFT));
-	return !w;
-}
-
-static bool id_isar1(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
-{
-	(void)v, (void)a;
-	if (!w)
-		*val = read_sysreg(id_aa64isar1_el1) &
-		       ~(FIELD4(ISAR1_APA_SHIFT) | FIELD4(ISAR1_API_SHIFT) |
-			 FIELD4(ISAR1_GPA_SHIFT) | FIELD4(ISAR1_GPI_SHIFT));
-	return !w;
-}
-
-static bool id_isar2(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
-{
-	(void)v, (void)a;
-	if (!w)
-		*val = read_sysreg(S3_0_C0_C6_2) &
-		       ~(FIELD4(ISAR2_GPA3_SHIFT) | FIELD4(ISAR2_APA3_SHIFT));
-	return !w;
-}
-
-static bool id_dfr0(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
-{
-	(void)v, (void)a;
-	if (!w)
-		*val = read_sysreg(id_aa64dfr0_el1) & ~FIELD4(DFR0_PMUVER_SHIFT);
-	return !w;
-}
-
-/* Unhidden ID registers read through: arg selects which. */
-enum id_plain { ID_ISAR0, ID_MMFR0, ID_MMFR1, ID_MMFR2, ID_AFR0, ID_MIDR_LIKE };
-
-static bool id_plain(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
-{
-	(void)v;
-	if (w)
-		return false;
-	switch (a) {
-	case ID_ISAR0:
-		*val = read_sysreg(id_aa64isar0_el1);
-		break;
-	case ID_MMFR0:
-		*val = read_sysreg(id_aa64mmfr0_el1);
-		break;
-	case ID_MMFR1:
-		*val = read_sysreg(id_aa64mmfr1_el1);
-		break;
-	case ID_MMFR2:
-		*val = read_sysreg(id_aa64mmfr2_el1);
-		break;
-	default:
-		*val = 0;
-		break;
+	switch (r) {
+	case ID_PFR0: return read_sysreg(id_aa64pfr0_el1);
+	case ID_PFR1: return read_sysreg(id_aa64pfr1_el1);
+	case ID_DFR0: return read_sysreg(id_aa64dfr0_el1);
+	case ID_ISAR0: return read_sysreg(id_aa64isar0_el1);
+	case ID_ISAR1: return read_sysreg(id_aa64isar1_el1);
+	case ID_ISAR2: return read_sysreg(S3_0_C0_C6_2);
+	case ID_MMFR0: return read_sysreg(id_aa64mmfr0_el1);
+	case ID_MMFR1: return read_sysreg(id_aa64mmfr1_el1);
+	case ID_MMFR2: return read_sysreg(id_aa64mmfr2_el1);
+	default: return 0;
 	}
-	return true;
+}
+
+/* Fields cleared from each register (0: passed through as the hardware has it). */
+static const uint64_t id_hidden[] = {
+	[ID_PFR0] = FIELD4(PFR0_SVE_SHIFT) | FIELD4(PFR0_MPAM_SHIFT) | FIELD4(PFR0_AMU_SHIFT),
+	[ID_PFR1] = FIELD4(PFR1_MTE_SHIFT) | FIELD4(PFR1_SME_SHIFT),
+	[ID_DFR0] = FIELD4(DFR0_PMUVER_SHIFT),
+	[ID_ISAR1] = FIELD4(ISAR1_APA_SHIFT) | FIELD4(ISAR1_API_SHIFT) | FIELD4(ISAR1_GPA_SHIFT) |
+		     FIELD4(ISAR1_GPI_SHIFT),
+	[ID_ISAR2] = FIELD4(ISAR2_GPA3_SHIFT) | FIELD4(ISAR2_APA3_SHIFT),
+};
+
+/* What a guest reads for r: computed once at boot (vsysreg_init). */
+static uint64_t id_sanitized(enum id_reg r)
+{
+	uint64_t v = id_raw(r) & ~(r < ARRAY_SIZE(id_hidden) ? id_hidden[r] : 0);
+
+	if (r == ID_PFR0) {
+		v = set_field(v, PFR0_EL0_SHIFT, AARCH64_ONLY);
+		v = set_field(v, PFR0_EL1_SHIFT, AARCH64_ONLY);
+	}
+	return v;
+}
+
+/* A placeholder until vsysreg_init replaces it with id_cached and the value. */
+static bool id_reg(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
+{
+	(void)v, (void)w, (void)val, (void)a;
+	return false;
 }
 
 /* Read as zero, writes ignored (hidden features, AArch32 ID registers, the PMU). */
@@ -173,20 +143,20 @@ static struct sysreg_desc sysregs[] = {
 	{ KEY(1, 0, 7, 6, 2), "DC ISW", raz_wi, 0 },     /* set/way: no-op (see docs) */
 	{ KEY(1, 0, 7, 10, 2), "DC CSW", raz_wi, 0 },
 	{ KEY(1, 0, 7, 14, 2), "DC CISW", raz_wi, 0 },
-	{ KEY(3, 0, 0, 4, 0), "ID_AA64PFR0_EL1", id_pfr0, 0 },
-	{ KEY(3, 0, 0, 4, 1), "ID_AA64PFR1_EL1", id_pfr1, 0 },
+	{ KEY(3, 0, 0, 4, 0), "ID_AA64PFR0_EL1", id_reg, ID_PFR0 },
+	{ KEY(3, 0, 0, 4, 1), "ID_AA64PFR1_EL1", id_reg, ID_PFR1 },
 	{ KEY(3, 0, 0, 4, 4), "ID_AA64ZFR0_EL1", raz_ro, 0 },
 	{ KEY(3, 0, 0, 4, 5), "ID_AA64SMFR0_EL1", raz_ro, 0 },
-	{ KEY(3, 0, 0, 5, 0), "ID_AA64DFR0_EL1", id_dfr0, 0 },
+	{ KEY(3, 0, 0, 5, 0), "ID_AA64DFR0_EL1", id_reg, ID_DFR0 },
 	{ KEY(3, 0, 0, 5, 1), "ID_AA64DFR1_EL1", raz_ro, 0 },
 	{ KEY(3, 0, 0, 5, 4), "ID_AA64AFR0_EL1", raz_ro, 0 },
 	{ KEY(3, 0, 0, 5, 5), "ID_AA64AFR1_EL1", raz_ro, 0 },
-	{ KEY(3, 0, 0, 6, 0), "ID_AA64ISAR0_EL1", id_plain, ID_ISAR0 },
-	{ KEY(3, 0, 0, 6, 1), "ID_AA64ISAR1_EL1", id_isar1, 0 },
-	{ KEY(3, 0, 0, 6, 2), "ID_AA64ISAR2_EL1", id_isar2, 0 },
-	{ KEY(3, 0, 0, 7, 0), "ID_AA64MMFR0_EL1", id_plain, ID_MMFR0 },
-	{ KEY(3, 0, 0, 7, 1), "ID_AA64MMFR1_EL1", id_plain, ID_MMFR1 },
-	{ KEY(3, 0, 0, 7, 2), "ID_AA64MMFR2_EL1", id_plain, ID_MMFR2 },
+	{ KEY(3, 0, 0, 6, 0), "ID_AA64ISAR0_EL1", id_reg, ID_ISAR0 },
+	{ KEY(3, 0, 0, 6, 1), "ID_AA64ISAR1_EL1", id_reg, ID_ISAR1 },
+	{ KEY(3, 0, 0, 6, 2), "ID_AA64ISAR2_EL1", id_reg, ID_ISAR2 },
+	{ KEY(3, 0, 0, 7, 0), "ID_AA64MMFR0_EL1", id_reg, ID_MMFR0 },
+	{ KEY(3, 0, 0, 7, 1), "ID_AA64MMFR1_EL1", id_reg, ID_MMFR1 },
+	{ KEY(3, 0, 0, 7, 2), "ID_AA64MMFR2_EL1", id_reg, ID_MMFR2 },
 	{ KEY(3, 0, 9, 14, 1), "PMINTENSET_EL1", raz_wi, 0 },
 	{ KEY(3, 0, 9, 14, 2), "PMINTENCLR_EL1", raz_wi, 0 },
 	{ KEY(3, 0, 12, 11, 5), "ICC_SGI1R_EL1", sgi1r, 0 },
@@ -235,12 +205,6 @@ static bool id_cached(struct vcpu *v, bool w, uint64_t *val, uint64_t a)
 	return !w;
 }
 
-static bool is_id_reader(sysreg_fn fn)
-{
-	return fn == id_pfr0 || fn == id_pfr1 || fn == id_isar1 || fn == id_isar2 ||
-	       fn == id_dfr0 || fn == id_plain;
-}
-
 static void sort_table(void)
 {
 	for (size_t i = 1; i < ARRAY_SIZE(sysregs); i++) {
@@ -263,13 +227,10 @@ void vsysreg_init(void)
 {
 	sort_table();
 	for (size_t i = 0; i < ARRAY_SIZE(sysregs); i++) {
-		uint64_t v = 0;
-
-		if (!is_id_reader(sysregs[i].fn))
+		if (sysregs[i].fn != id_reg)
 			continue;
-		sysregs[i].fn(NULL, false, &v, sysregs[i].arg);
+		sysregs[i].arg = id_sanitized((enum id_reg)sysregs[i].arg);
 		sysregs[i].fn = id_cached;
-		sysregs[i].arg = v;
 	}
 }
 
