@@ -7,23 +7,40 @@
 #include <asm/percpu.h>
 #include <asm/regs.h>
 
+/* x2-x29 to / from a struct cpu_regs frame at \base (op: stp or ldp). */
+.macro pair op, base, a, b
+	\op	x\a, x\b, [\base, #FRAME_X(\a)]
+.endm
+
+.macro x2_x29 op, base
+	pair	\op, \base, 2, 3
+	pair	\op, \base, 4, 5
+	pair	\op, \base, 6, 7
+	pair	\op, \base, 8, 9
+	pair	\op, \base, 10, 11
+	pair	\op, \base, 12, 13
+	pair	\op, \base, 14, 15
+	pair	\op, \base, 16, 17
+	pair	\op, \base, 18, 19
+	pair	\op, \base, 20, 21
+	pair	\op, \base, 22, 23
+	pair	\op, \base, 24, 25
+	pair	\op, \base, 26, 27
+	pair	\op, \base, 28, 29
+.endm
+
+.macro store_x2_x29 base
+	x2_x29	stp, \base
+.endm
+
+.macro load_x2_x29 base
+	x2_x29	ldp, \base
+.endm
+
 .macro save_frame
 	sub	sp, sp, #FRAME_SIZE
 	stp	x0, x1, [sp, #FRAME_X(0)]
-	stp	x2, x3, [sp, #FRAME_X(2)]
-	stp	x4, x5, [sp, #FRAME_X(4)]
-	stp	x6, x7, [sp, #FRAME_X(6)]
-	stp	x8, x9, [sp, #FRAME_X(8)]
-	stp	x10, x11, [sp, #FRAME_X(10)]
-	stp	x12, x13, [sp, #FRAME_X(12)]
-	stp	x14, x15, [sp, #FRAME_X(14)]
-	stp	x16, x17, [sp, #FRAME_X(16)]
-	stp	x18, x19, [sp, #FRAME_X(18)]
-	stp	x20, x21, [sp, #FRAME_X(20)]
-	stp	x22, x23, [sp, #FRAME_X(22)]
-	stp	x24, x25, [sp, #FRAME_X(24)]
-	stp	x26, x27, [sp, #FRAME_X(26)]
-	stp	x28, x29, [sp, #FRAME_X(28)]
+	store_x2_x29 sp
 	add	x0, sp, #FRAME_SIZE
 	stp	x30, x0, [sp, #FRAME_X(30)]
 	mrs	x0, elr_el2
@@ -39,20 +56,7 @@
 	msr	elr_el2, x0
 	msr	spsr_el2, x1
 	ldp	x0, x1, [sp, #FRAME_X(0)]
-	ldp	x2, x3, [sp, #FRAME_X(2)]
-	ldp	x4, x5, [sp, #FRAME_X(4)]
-	ldp	x6, x7, [sp, #FRAME_X(6)]
-	ldp	x8, x9, [sp, #FRAME_X(8)]
-	ldp	x10, x11, [sp, #FRAME_X(10)]
-	ldp	x12, x13, [sp, #FRAME_X(12)]
-	ldp	x14, x15, [sp, #FRAME_X(14)]
-	ldp	x16, x17, [sp, #FRAME_X(16)]
-	ldp	x18, x19, [sp, #FRAME_X(18)]
-	ldp	x20, x21, [sp, #FRAME_X(20)]
-	ldp	x22, x23, [sp, #FRAME_X(22)]
-	ldp	x24, x25, [sp, #FRAME_X(24)]
-	ldp	x26, x27, [sp, #FRAME_X(26)]
-	ldp	x28, x29, [sp, #FRAME_X(28)]
+	load_x2_x29 sp
 	ldr	x30, [sp, #FRAME_X(30)]
 	add	sp, sp, #FRAME_SIZE
 	eret
@@ -77,20 +81,7 @@
 	stp	x0, x1, [sp, #-16]!
 	mrs	x0, tpidr_el2
 	ldr	x0, [x0, #PCPU_GUEST_REGS]
-	stp	x2, x3, [x0, #FRAME_X(2)]
-	stp	x4, x5, [x0, #FRAME_X(4)]
-	stp	x6, x7, [x0, #FRAME_X(6)]
-	stp	x8, x9, [x0, #FRAME_X(8)]
-	stp	x10, x11, [x0, #FRAME_X(10)]
-	stp	x12, x13, [x0, #FRAME_X(12)]
-	stp	x14, x15, [x0, #FRAME_X(14)]
-	stp	x16, x17, [x0, #FRAME_X(16)]
-	stp	x18, x19, [x0, #FRAME_X(18)]
-	stp	x20, x21, [x0, #FRAME_X(20)]
-	stp	x22, x23, [x0, #FRAME_X(22)]
-	stp	x24, x25, [x0, #FRAME_X(24)]
-	stp	x26, x27, [x0, #FRAME_X(26)]
-	stp	x28, x29, [x0, #FRAME_X(28)]
+	store_x2_x29 x0
 	str	x30, [x0, #FRAME_X(30)]
 	ldp	x2, x3, [sp], #16
 	stp	x2, x3, [x0, #FRAME_X(0)]
@@ -117,20 +108,7 @@ enter_guest:
 	ldp	x1, x2, [x0, #FRAME_ELR]
 	msr	elr_el2, x1
 	msr	spsr_el2, x2
-	ldp	x2, x3, [x0, #FRAME_X(2)]
-	ldp	x4, x5, [x0, #FRAME_X(4)]
-	ldp	x6, x7, [x0, #FRAME_X(6)]
-	ldp	x8, x9, [x0, #FRAME_X(8)]
-	ldp	x10, x11, [x0, #FRAME_X(10)]
-	ldp	x12, x13, [x0, #FRAME_X(12)]
-	ldp	x14, x15, [x0, #FRAME_X(14)]
-	ldp	x16, x17, [x0, #FRAME_X(16)]
-	ldp	x18, x19, [x0, #FRAME_X(18)]
-	ldp	x20, x21, [x0, #FRAME_X(20)]
-	ldp	x22, x23, [x0, #FRAME_X(22)]
-	ldp	x24, x25, [x0, #FRAME_X(24)]
-	ldp	x26, x27, [x0, #FRAME_X(26)]
-	ldp	x28, x29, [x0, #FRAME_X(28)]
+	load_x2_x29 x0
 	ldr	x30, [x0, #FRAME_X(30)]
 	ldp	x0, x1, [x0, #FRAME_X(0)]
 	eret
