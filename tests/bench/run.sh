@@ -29,7 +29,7 @@ BENCH_TIMEOUT=600
 
 # boot NAME SMP DOMAINS...: DOMAINS are "guest:vcpus:bootargs"; waits for all to be destroyed.
 boot() {
-	local name=$1 smp=$2 log=$out/$1.log dtb=$out/$1.dtb i=0 spec extra=() args pid
+	local name=$1 smp=$2 log=$out/$1.log dtb=$out/$1.dtb i=0 spec extra=() args pid rc
 	shift 2
 	qemu_dumpdtb "$smp" 1G "$dtb" || return 1
 	for spec in "$@"; do
@@ -43,14 +43,11 @@ boot() {
 	"$QEMU" "${args[@]}" -icount shift=0 "${extra[@]}" -serial "file:$log" -kernel "$image" \
 		</dev/null >"$log.qemu" 2>&1 &
 	pid=$!
-	for _ in $(seq $((BENCH_TIMEOUT * 5))); do
-		grep -q "All domains destroyed" "$log" && break
-		kill -0 $pid 2>/dev/null || break
-		sleep 0.2
-	done
+	wait_for "$log" "All domains destroyed" $pid $BENCH_TIMEOUT
+	rc=$?
 	kill $pid 2>/dev/null
 	wait $pid 2>/dev/null
-	grep -q "All domains destroyed" "$log" || { echo "bench: $name did not finish (log: $log)" >&2; return 1; }
+	[ $rc -eq 0 ] || { echo "bench: $name did not finish (log: $log)" >&2; return 1; }
 }
 
 # row LABEL VALUE XEN TARGET

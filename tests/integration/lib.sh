@@ -1,6 +1,17 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# Helpers for integration scenarios: dom0less domains running the test
-# guests of tests/guest (docs/specs/dom0less.md describes the binding).
+# Helpers for integration scenarios and the bench: waiting on a QEMU log, and
+# dom0less domains running the test guests of tests/guest (docs/specs/dom0less.md).
+
+# wait_for LOG REGEX PID TIMEOUT: 0 when REGEX shows up, 1 on timeout, 2 if QEMU died.
+wait_for() {
+	local log=$1 re=$2 pid=$3 deadline=$((SECONDS + $4))
+	while [ $SECONDS -lt $deadline ]; do
+		grep -qE -- "$re" "$log" 2>/dev/null && return 0
+		kill -0 "$pid" 2>/dev/null || { grep -qE -- "$re" "$log" && return 0; return 2; }
+		sleep 0.2
+	done
+	return 1
+}
 
 # Guest images are loaded from this address up, 1 MiB apart per domain.
 GUEST_LOAD_BASE=0x50000000

@@ -43,17 +43,6 @@ shift $((OPTIND - 1))
 [ -f "$image" ] || { echo "run.sh: no hypervisor image at $image" >&2; exit 2; }
 mkdir -p "$out"
 
-# wait_for LOG REGEX PID TIMEOUT: 0 when REGEX shows up, 1 on timeout, 2 if QEMU died.
-wait_for() {
-	local log=$1 re=$2 pid=$3 deadline=$((SECONDS + $4))
-	while [ $SECONDS -lt $deadline ]; do
-		grep -qE -- "$re" "$log" 2>/dev/null && return 0
-		kill -0 "$pid" 2>/dev/null || { grep -qE -- "$re" "$log" && return 0; return 2; }
-		sleep 0.2
-	done
-	return 1
-}
-
 # check_order LOG REGEX...: prints the first regex not found after the previous match.
 check_order() {
 	local log=$1 line=0 re n

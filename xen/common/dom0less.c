@@ -176,7 +176,7 @@ static void dt_cpus(struct dtb_writer *w, unsigned int n)
 	dtbw_prop_u32(w, "#address-cells", 1);
 	dtbw_prop_u32(w, "#size-cells", 0);
 	for (unsigned int i = 0; i < n; i++) {
-		uint32_t aff = (i & 0xf) | ((i >> 4) << 8);
+		uint32_t aff = (uint32_t)vgic_vcpu_affinity(i);   /* the vCPU's MPIDR Aff1.Aff0 */
 
 		snprintf(name, sizeof(name), "cpu@%x", aff);
 		dtbw_begin_node(w, name);

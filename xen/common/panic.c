@@ -13,6 +13,8 @@ void panic(const char *fmt, ...)
 	va_start(ap, fmt);
 	vprintk_level(LOG_ERR, fmt, ap);
 	va_end(ap);
-	printk_level(LOG_ERR, "\n****************************************\n");
+	printk_level(LOG_ERR, "\n");
+	arch_dump_backtrace();
+	printk_level(LOG_ERR, "****************************************\n");
 	arch_cpu_park();
 }

@@ -14,11 +14,6 @@ static void slice_end(void *data)
 	arch_resched_set(arch_cpu_id());
 }
 
-void run_request_resched(unsigned int cpu)
-{
-	arch_resched_set(cpu);
-}
-
 void sched_arch_kick(unsigned int cpu)
 {
 	arch_resched_set(cpu);

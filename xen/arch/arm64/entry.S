@@ -37,18 +37,22 @@
 	x2_x29	ldp, \base
 .endm
 
+.macro store_exc_state base, t0, t1
+	mrs	\t0, elr_el2
+	mrs	\t1, spsr_el2
+	stp	\t0, \t1, [\base, #FRAME_ELR]
+	mrs	\t0, esr_el2
+	mrs	\t1, far_el2
+	stp	\t0, \t1, [\base, #FRAME_ESR]
+.endm
+
 .macro save_frame
 	sub	sp, sp, #FRAME_SIZE
 	stp	x0, x1, [sp, #FRAME_X(0)]
 	store_x2_x29 sp
 	add	x0, sp, #FRAME_SIZE
 	stp	x30, x0, [sp, #FRAME_X(30)]
-	mrs	x0, elr_el2
-	mrs	x1, spsr_el2
-	stp	x0, x1, [sp, #FRAME_ELR]
-	mrs	x0, esr_el2
-	mrs	x1, far_el2
-	stp	x0, x1, [sp, #FRAME_ESR]
+	store_exc_state sp, x0, x1
 .endm
 
 .macro restore_frame
@@ -85,12 +89,7 @@
 	str	x30, [x0, #FRAME_X(30)]
 	ldp	x2, x3, [sp], #16
 	stp	x2, x3, [x0, #FRAME_X(0)]
-	mrs	x2, elr_el2
-	mrs	x3, spsr_el2
-	stp	x2, x3, [x0, #FRAME_ELR]
-	mrs	x2, esr_el2
-	mrs	x3, far_el2
-	stp	x2, x3, [x0, #FRAME_ESR]
+	store_exc_state x0, x2, x3
 	mrs	x1, tpidr_el2
 	ldr	x1, [x1, #PCPU_STACK_TOP]
 	mov	sp, x1

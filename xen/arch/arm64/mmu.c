@@ -152,35 +152,56 @@ paddr_t arch_va_to_pa(const void *va)
 	return pa_init((uint64_t)(uintptr_t)va);
 }
 
-void arch_clean_dcache(const void *va, size_t len)
+/* ID_AA64MMFR0_EL1.PARange encodings -> bits (Arm ARM D24.2.64). */
+static const unsigned int parange_bits[] = { 32, 36, 40, 42, 44, 48, 52 };
+
+unsigned int cpu_pa_bits(void)
+{
+	uint64_t pa = read_sysreg(id_aa64mmfr0_el1) & MMFR0_PARANGE_MASK;
+
+	return pa < ARRAY_SIZE(parange_bits) ? parange_bits[pa] : 0;
+}
+
+uint64_t cpu_parange_4k(void)
+{
+	uint64_t pa = read_sysreg(id_aa64mmfr0_el1) & MMFR0_PARANGE_MASK;
+
+	return MIN(pa, (uint64_t)PARANGE_MAX_4K);
+}
+
+#define MMFR1_VMIDBITS_16 2   /* ID_AA64MMFR1_EL1.VMIDBits [7:4]: 16-bit VMIDs (D24.2.65) */
+
+bool cpu_has_vmid16(void)
+{
+	return FIELD_GET(read_sysreg(id_aa64mmfr1_el1), 4, 4) == MMFR1_VMIDBITS_16;
+}
+
+enum dcache_op { DC_CLEAN, DC_INVAL };
+
+/* One data-cache operation by VA over [start, end), then a DSB. */
+static void dcache_range(uintptr_t start, uintptr_t end, enum dcache_op op)
 {
 	uint64_t ctr = read_sysreg(ctr_el0);
 	uintptr_t line = 4UL << ((ctr >> 16) & 0xf);   /* CTR_EL0.DminLine, log2 words */
 
-	for (uintptr_t a = ALIGN_DOWN((uintptr_t)va, line); a < (uintptr_t)va + len; a += line)
-		asm volatile("dc cvac, %0" : : "r"(a) : "memory");
+	for (uintptr_t a = ALIGN_DOWN(start, line); a < end; a += line) {
+		if (op == DC_CLEAN)
+			asm volatile("dc cvac, %0" : : "r"(a) : "memory");
+		else
+			asm volatile("dc ivac, %0" : : "r"(a) : "memory");
+	}
 	dsb(sy);
+}
+
+void arch_clean_dcache(const void *va, size_t len)
+{
+	dcache_range((uintptr_t)va, (uintptr_t)va + len, DC_CLEAN);
 }
 
 static uint64_t tcr_value(void)
 {
-	uint64_t parange = read_sysreg(id_aa64mmfr0_el1) & MMFR0_PARANGE_MASK;
-
-	if (parange > PARANGE_MAX_4K)
-		parange = PARANGE_MAX_4K;
 	return TCR_T0SZ(VA_BITS) | TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER |
-	       TCR_TG0_4K | (parange << TCR_PS_SHIFT) | TCR_EL2_RES1;
-}
-
-/* Discards stale cache lines over [start, end): written with the MMU (and caches) off. */
-static void dcache_inval_range(uintptr_t start, uintptr_t end)
-{
-	uint64_t ctr = read_sysreg(ctr_el0);
-	uintptr_t line = 4UL << ((ctr >> 16) & 0xf);   /* CTR_EL0.DminLine, log2 words */
-
-	for (uintptr_t a = ALIGN_DOWN(start, line); a < end; a += line)
-		asm volatile("dc ivac, %0" : : "r"(a) : "memory");
-	dsb(sy);
+	       TCR_TG0_4K | (cpu_parange_4k() << TCR_PS_SHIFT) | TCR_EL2_RES1;
 }
 
 static void map_image(void)
@@ -207,7 +228,8 @@ void mmu_boot(paddr_t dtb, uint64_t dtb_size)
 		.ttbr0 = (uint64_t)(uintptr_t)root,
 		.sctlr = SCTLR_EL2_RES1 | SCTLR_M | SCTLR_C | SCTLR_SA | SCTLR_I | SCTLR_WXN,
 	};
-	dcache_inval_range((uintptr_t)_start_image, (uintptr_t)_end);
+	/* Discards stale lines: everything so far was written with caches off. */
+	dcache_range((uintptr_t)_start_image, (uintptr_t)_end, DC_INVAL);
 	write_sysreg(secondary_mmu.mair, mair_el2);
 	write_sysreg(secondary_mmu.tcr, tcr_el2);
 	write_sysreg(secondary_mmu.ttbr0, ttbr0_el2);

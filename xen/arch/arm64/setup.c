@@ -58,18 +58,10 @@ void arch_irq_init(const struct bootinfo *bi)
 	write_sysreg(read_sysreg(midr_el1), vpidr_el2);
 }
 
-static const char *const parange_bits[] = { "32", "36", "40", "42", "44", "48", "52" };
-
 static void print_cpu_facts(void)
 {
-	uint64_t midr = read_sysreg(midr_el1);
-	uint64_t mmfr0 = read_sysreg(id_aa64mmfr0_el1);
-	uint64_t mmfr1 = read_sysreg(id_aa64mmfr1_el1);
-	unsigned int pa = mmfr0 & MMFR0_PARANGE_MASK;
-
-	printk("CPU: MIDR 0x%08lx, %s-bit physical addresses, %s-bit VMIDs, counter %lu kHz\n",
-	       (unsigned long)midr, pa < ARRAY_SIZE(parange_bits) ? parange_bits[pa] : "?",
-	       FIELD_GET(mmfr1, 4, 4) == 2 ? "16" : "8",
+	printk("CPU: MIDR 0x%08lx, %u-bit physical addresses, %u-bit VMIDs, counter %lu kHz\n",
+	       (unsigned long)read_sysreg(midr_el1), cpu_pa_bits(), cpu_has_vmid16() ? 16 : 8,
 	       (unsigned long)(arch_counter_freq() / 1000));
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Secondary CPU bring-up through PSCI CPU_ON. */
+#include <arch/mm.h>
 #include <arch/setup.h>
 #include <arch/time.h>
 #include <asm/gicv3.h>
@@ -76,13 +77,6 @@ void arch_secondary_main(unsigned int idx)
 	guest_start();
 }
 
-static void clean_to_poc(const void *p, size_t len)
-{
-	for (uintptr_t a = ALIGN_DOWN((uintptr_t)p, 64); a < (uintptr_t)p + len; a += 64)
-		asm volatile("dc cvac, %0" : : "r"(a) : "memory");
-	dsb(sy);
-}
-
 static bool wait_for(struct pcpu *c)
 {
 	uint64_t start = arch_counter_read(), limit = arch_counter_freq() * CPU_UP_TIMEOUT_S;
@@ -98,7 +92,7 @@ static void start_cpu(unsigned int idx, uint64_t mpidr)
 	int64_t rc;
 
 	c->mpidr = mpidr;
-	clean_to_poc(&secondary_mmu, sizeof(secondary_mmu));
+	arch_clean_dcache(&secondary_mmu, sizeof(secondary_mmu));
 	rc = psci_cpu_on(mpidr, pa_init((uintptr_t)secondary_entry), idx);
 	if (rc != PSCI_SUCCESS) {
 		printk_level(LOG_ERR, "CPU%u (MPIDR 0x%lx): PSCI CPU_ON failed: %s (%ld)\n", idx,

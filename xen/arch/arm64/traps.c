@@ -138,6 +138,8 @@ void arch_dump_backtrace(void)
 {
 	backtrace_from((uint64_t)(uintptr_t)__builtin_frame_address(0),
 		       (uint64_t)(uintptr_t)&arch_dump_backtrace);
+	/* No tail call: the walk starts from this function's frame record, which must stay. */
+	asm volatile("" : : : "memory");
 }
 
 static void __noreturn crash_report(const struct cpu_regs *r, unsigned int vec)

@@ -5,6 +5,7 @@
  * virtual CPU interface and the stage-2 context.
  */
 #include <asm/gicv3.h>
+#include <asm/mmu.h>
 #include <asm/percpu.h>
 #include <asm/vcpu.h>
 #include <xen/domain.h>
@@ -13,25 +14,16 @@
 #include <xen/timer.h>
 
 #define P2M_IPA_BITS_MAX  40      /* covers QEMU virt's memory map, high PCIe included */
-#define MMFR1_VMIDBITS_16 2       /* ID_AA64MMFR1_EL1.VMIDBits [7:4]: 16-bit VMIDs */
 
-/* ID_AA64MMFR0_EL1.PARange encodings -> bits (Arm ARM D24.2.64). */
-static const unsigned int parange_bits[] = { 32, 36, 40, 42, 44, 48, 52 };
 #define GUEST_HCR  (HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_FB | HCR_BSU_INNER | \
 		    HCR_TWI | HCR_TWE | HCR_TID3 | HCR_TSC | HCR_TSW | HCR_RW)
 
 /* The guest IPA size: what the CPU's physical address range allows, at most 40 bits. */
 unsigned int arch_p2m_ipa_bits(void)
 {
-	uint64_t pa = read_sysreg(id_aa64mmfr0_el1) & MMFR0_PARANGE_MASK;
-	unsigned int bits = pa < ARRAY_SIZE(parange_bits) ? parange_bits[pa] : P2M_IPA_BITS_MAX;
+	unsigned int bits = cpu_pa_bits();
 
-	return MIN(bits, P2M_IPA_BITS_MAX);
-}
-
-static bool vmid16(void)
-{
-	return FIELD_GET(read_sysreg(id_aa64mmfr1_el1), 4, 4) == MMFR1_VMIDBITS_16;
+	return bits ? MIN(bits, P2M_IPA_BITS_MAX) : P2M_IPA_BITS_MAX;
 }
 
 unsigned int arch_nr_lrs(void)
@@ -41,14 +33,11 @@ unsigned int arch_nr_lrs(void)
 
 static uint64_t vtcr_value(const struct p2m *p2m)
 {
-	uint64_t ps = read_sysreg(id_aa64mmfr0_el1) & MMFR0_PARANGE_MASK;
 	uint64_t sl0 = 2 - p2m->root_level;
 
-	if (ps > 5)
-		ps = 5;   /* 48-bit output is the most a 4K stage 2 without LPA2 gives */
 	return VTCR_T0SZ(p2m->ipa_bits) | (sl0 << VTCR_SL0_SHIFT) | VTCR_IRGN0_WBWA |
-	       VTCR_ORGN0_WBWA | VTCR_SH0_INNER | VTCR_TG0_4K | (ps << VTCR_PS_SHIFT) |
-	       (vmid16() ? VTCR_VS_16BIT : 0) | VTCR_RES1;
+	       VTCR_ORGN0_WBWA | VTCR_SH0_INNER | VTCR_TG0_4K | (cpu_parange_4k() << VTCR_PS_SHIFT) |
+	       (cpu_has_vmid16() ? VTCR_VS_16BIT : 0) | VTCR_RES1;
 }
 
 int arch_domain_create(struct domain *d)
@@ -64,14 +53,9 @@ void arch_domain_destroy(struct domain *d)
 		arch_p2m_flush_vmid(d->p2m.vmid);
 }
 
-static uint64_t vcpu_affinity(unsigned int id)
-{
-	return (id & 0xf) | ((uint64_t)(id >> 4) << 8);
-}
-
 void arch_vcpu_create(struct vcpu *v)
 {
-	v->arch.vmpidr = MPIDR_RES1 | vcpu_affinity(v->id);
+	v->arch.vmpidr = MPIDR_RES1 | vgic_vcpu_affinity(v->id);
 	v->arch.hcr = GUEST_HCR;
 	v->arch.sys.sctlr = SCTLR_EL1_RES1;
 	timer_init(&v->arch.vtimer_wake, vtimer_wake_fn, v);

@@ -17,7 +17,4 @@ long do_console_io(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
 long do_sched_op(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
 long do_vcpu_op(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
 
-/* Arch hook: v resumes at its PC with its registers as they are (for restarts). */
-bool arch_vcpu_is_self(const struct vcpu *v);
-
 #endif /* XEN_HYPERCALL_H */

@@ -11,8 +11,6 @@
 
 /* Called before re-entering v on this pCPU: returns the vCPU to enter (maybe another). */
 struct vcpu *run_continue(struct vcpu *v);
-/* Asks this or another pCPU to reschedule before its next guest entry. */
-void run_request_resched(unsigned int cpu);
 /* A pCPU with nothing loaded picks its first vCPU (idles until there is one). */
 struct vcpu *run_first(void);
 

@@ -28,6 +28,11 @@ void mmu_boot(paddr_t dtb, uint64_t dtb_size);
 /* Adds an identity mapping; -EEXIST if any part is mapped already, -ENOMEM if out of tables. */
 int mmu_map(paddr_t pa, uint64_t size, enum map_type type);
 
+/* The CPU's physical address size in bits (0 if unknown), and as a TCR/VTCR PS value for 4K. */
+unsigned int cpu_pa_bits(void);
+uint64_t cpu_parange_4k(void);
+bool cpu_has_vmid16(void);
+
 /* Identity-maps an MMIO region (rounded out to pages); panics on failure. */
 void *mmu_map_device(paddr_t pa, uint64_t size, const char *what);
 
