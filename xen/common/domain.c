@@ -15,6 +15,7 @@
 #define PERMILLE       1000
 
 static struct domain *domains[MAX_DOMAINS];
+struct domain *hardware_domain;
 static uint64_t baseline_free_pages;     /* when the domain count last left 0 */
 static size_t baseline_xmalloc;
 static spinlock_t domlist_lock = SPINLOCK_INIT;

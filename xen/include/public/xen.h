@@ -12,6 +12,17 @@
 
 #define XEN_HYPERCALL_TAG          0xEA1
 
+typedef uint16_t domid_t;
+typedef uint64_t xen_pfn_t;
+typedef uint64_t xen_ulong_t;
+
+#define DOMID_FIRST_RESERVED  0x7ff0U
+#define DOMID_SELF            0x7ff0U
+#define DOMID_IO              0x7ff1U
+#define DOMID_XEN             0x7ff2U
+#define DOMID_INVALID         0x7ff4U
+#define DOMID_IDLE            0x7fffU
+
 #define __HYPERVISOR_platform_op      7
 #define __HYPERVISOR_memory_op        12
 #define __HYPERVISOR_multicall        13
@@ -84,5 +95,102 @@ struct sched_shutdown {
 #define VCPUOP_get_runstate_info       4
 #define VCPUOP_register_runstate_memory_area 5
 #define VCPUOP_register_vcpu_info      10
+
+struct sched_poll {
+	uint64_t ports;          /* guest address of evtchn_port_t[nr_ports] */
+	uint32_t nr_ports;
+	uint32_t pad;
+	uint64_t timeout;        /* absolute system time in ns, 0 = none */
+};
+
+#define XENFEAT_NR_SUBMAPS 1
+
+/* VIRQs (public/xen.h). Per-vCPU: TIMER, DEBUG, XENOPROF, XENPMU; the rest are global. */
+#define VIRQ_TIMER      0
+#define VIRQ_DEBUG      1
+#define VIRQ_CONSOLE    2
+#define VIRQ_DOM_EXC    3
+#define VIRQ_TBUF       4
+#define VIRQ_DEBUGGER   6
+#define VIRQ_XENOPROF   7
+#define VIRQ_CON_RING   8
+#define VIRQ_PCPU_STATE 9
+#define VIRQ_MEM_EVENT  10
+#define VIRQ_ARGO       11
+#define VIRQ_ENOMEM     12
+#define VIRQ_XENPMU     13
+#define NR_VIRQS        24
+
+/* vm_assist (public/xen.h). */
+#define VMASST_CMD_enable                 0
+#define VMASST_CMD_disable                1
+#define VMASST_TYPE_runstate_update_flag  5
+
+/* Arm: shared_info holds one legacy vcpu_info (XEN_LEGACY_MAX_VCPUS). */
+#define XEN_LEGACY_MAX_VCPUS 1
+#define EVTCHN_2L_WORDS      64              /* xen_ulong_t words of pending/mask */
+#define EVTCHN_2L_NR_PORTS   (EVTCHN_2L_WORDS * 64)
+
+struct vcpu_time_info {
+	uint32_t version;
+	uint32_t pad0;
+	uint64_t tsc_timestamp;
+	uint64_t system_time;
+	uint32_t tsc_to_system_mul;
+	int8_t tsc_shift;
+	int8_t flags;
+	uint8_t pad1[2];
+};
+
+/* 48 bytes on Arm (struct arch_vcpu_info is empty). */
+struct vcpu_info {
+	uint8_t evtchn_upcall_pending;
+	uint8_t evtchn_upcall_mask;
+	uint8_t pad[6];
+	xen_ulong_t evtchn_pending_sel;
+	struct vcpu_time_info time;
+};
+
+struct shared_info {
+	struct vcpu_info vcpu_info[XEN_LEGACY_MAX_VCPUS];
+	xen_ulong_t evtchn_pending[EVTCHN_2L_WORDS];
+	xen_ulong_t evtchn_mask[EVTCHN_2L_WORDS];
+	uint32_t wc_version;
+	uint32_t wc_sec;
+	uint32_t wc_nsec;
+	uint32_t wc_sec_hi;
+};
+
+/* VCPUOP_register_vcpu_info argument (public/vcpu.h). */
+struct vcpu_register_vcpu_info {
+	uint64_t mfn;            /* guest frame (gfn on auto-translated guests) */
+	uint32_t offset;         /* of the vcpu_info inside it */
+	uint32_t rsvd;
+};
+
+#define RUNSTATE_running  0
+#define RUNSTATE_runnable 1
+#define RUNSTATE_blocked  2
+#define RUNSTATE_offline  3
+#define XEN_RUNSTATE_UPDATE (1ULL << 63)     /* in state_entry_time while updating */
+
+struct vcpu_runstate_info {
+	int32_t state;
+	uint32_t pad;
+	uint64_t state_entry_time;
+	uint64_t time[4];
+};
+
+/* VCPUOP_register_runstate_memory_area: a guest *virtual* address. */
+struct vcpu_register_runstate_memory_area {
+	uint64_t addr;
+};
+
+/* multicall (public/xen.h). */
+struct multicall_entry {
+	xen_ulong_t op;
+	int64_t result;
+	xen_ulong_t args[6];
+};
 
 #endif /* PUBLIC_XEN_H */

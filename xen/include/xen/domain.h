@@ -7,17 +7,13 @@
 #define XEN_DOMAIN_H
 
 #include <asm/domain.h>
+#include <public/xen.h>
 #include <xen/p2m.h>
 #include <xen/sched.h>
 #include <xen/spinlock.h>
 #include <xen/timer.h>
 #include <xen/vgic.h>
 
-typedef uint16_t domid_t;
-
-#define DOMID_FIRST_RESERVED  0x7ff0U
-#define DOMID_SELF            0x7ff0U
-#define DOMID_IDLE            0x7fffU
 #define MAX_DOMAINS           64
 #define MAX_VCPUS_PER_DOMAIN  64
 #define DOMAIN_NAME_MAX       64
@@ -54,6 +50,8 @@ struct vcpu {
 	spinlock_t lock;           /* orders runnable decisions with the scheduler calls */
 	struct sched_unit sched;
 	struct vgic_cpu vgic;
+	struct vcpu_info *vcpu_info;        /* where events are flagged: never NULL */
+	struct vcpu_info vcpu_info_dummy;   /* vCPUs > 0 until they register one */
 	struct arch_vcpu arch;
 };
 
@@ -79,6 +77,9 @@ struct domain {
 	struct sched_dom sched;
 	struct vgic_dist vgic;
 	struct p2m p2m;
+	struct shared_info *shared_info;    /* a hypervisor page the guest maps (XENMAPSPACE_shared_info) */
+	struct evtchn_table *evtchn;        /* xen/common/event/ */
+	struct grant_table *grant_table;    /* xen/common/grant/ */
 	spinlock_t lock;
 	uint64_t created_ns;
 	bool destroy_on_shutdown;   /* no toolstack (dom0less): the hypervisor cleans up */
@@ -87,6 +88,9 @@ struct domain {
 	unsigned int con_len;
 	struct arch_domain arch;
 };
+
+/* The control domain (dom0) once built, else NULL: console input, VIRQ_CONSOLE. */
+extern struct domain *hardware_domain;
 
 /* Looks a domain up by ID (no reference counting yet: domains die only when paused). */
 struct domain *domain_by_id(domid_t id);

@@ -37,6 +37,10 @@ extern unsigned int fake_tlb_flush_vmid;           /* arch_p2m_flush_vmid() call
 extern unsigned int fake_tlb_flush_ipa;            /* arch_p2m_flush_ipa() calls */
 void fake_hooks_reset(void);
 
+/* copy_from_guest/copy_to_guest fault on [fake_guest_bad_lo, fake_guest_bad_hi) and on 0. */
+extern uint64_t fake_guest_bad_lo;
+extern uint64_t fake_guest_bad_hi;
+
 /* Bytes the fake xmalloc (libc calloc) has outstanding. */
 size_t fake_xmalloc_in_use(void);
 

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Test domains: see ut_domain.h. */
+#include "ut_domain.h"
+#include <arch/mm.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xen/lib.h>
+#include <xen/page_alloc.h>
+
+#define UT_POOL_ALIGN  (2UL << 20)
+#define UT_IPA_BITS    40
+
+static struct domain *table[MAX_DOMAINS];
+static void *pool;
+
+struct domain *domain_by_id(domid_t id)
+{
+	for (unsigned int i = 0; i < MAX_DOMAINS; i++)
+		if (table[i] && table[i]->id == id)
+			return table[i];
+	return NULL;
+}
+
+int ut_domains_init(unsigned int pool_mib)
+{
+	uint64_t bytes = (uint64_t)pool_mib << 20;
+
+	ut_domains_fini();
+	pool = aligned_alloc(UT_POOL_ALIGN, bytes);
+	if (!pool || page_alloc_add_region(pa_init((uintptr_t)pool), bytes))
+		return -1;
+	return 0;
+}
+
+int ut_domains_fini(void)
+{
+	for (unsigned int i = 0; i < MAX_DOMAINS; i++)
+		if (table[i])
+			ut_domain_destroy(table[i]);
+	page_alloc_reset();
+	free(pool);
+	pool = NULL;
+	return 0;
+}
+
+static int add_ram(struct domain *d, uint64_t pages)
+{
+	mfn_t mfn;
+
+	for (uint64_t i = 0; i < pages; i++) {
+		if (alloc_pages(0, &mfn))
+			return -1;
+		memset(arch_pa_to_va(mfn_to_pa(mfn)), 0, PAGE_SIZE);
+		if (p2m_map(&d->p2m, gfn_init(UT_RAM_GFN + i), mfn, 1, P2M_RAM_RW))
+			return -1;
+	}
+	d->tot_pages = pages;
+	return 0;
+}
+
+static struct vcpu *make_vcpu(struct domain *d, unsigned int id)
+{
+	struct vcpu *v = calloc(1, sizeof(*v));
+
+	if (!v)
+		return NULL;
+	v->id = id;
+	v->domain = d;
+	v->online = true;
+	spin_lock_init(&v->lock);
+	v->vcpu_info = id < XEN_LEGACY_MAX_VCPUS ? &d->shared_info->vcpu_info[id] : &v->vcpu_info_dummy;
+	return v;
+}
+
+static int slot_of(struct domain *d)
+{
+	for (unsigned int i = 0; i < MAX_DOMAINS; i++) {
+		if (!table[i]) {
+			table[i] = d;
+			d->slot = i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+struct domain *ut_domain_create(domid_t id, unsigned int nr_vcpus, uint64_t ram_pages)
+{
+	struct domain *d = calloc(1, sizeof(*d));
+	mfn_t si;
+
+	if (!d || slot_of(d))
+		return NULL;
+	d->id = id;
+	spin_lock_init(&d->lock);
+	if (p2m_init(&d->p2m, UT_IPA_BITS, (uint16_t)(d->slot + 1)) || alloc_pages(0, &si))
+		return NULL;
+	d->shared_info = arch_pa_to_va(mfn_to_pa(si));
+	memset(d->shared_info, 0, PAGE_SIZE);
+	d->nr_vcpus = nr_vcpus;
+	d->cfg.max_vcpus = nr_vcpus;
+	for (unsigned int i = 0; i < nr_vcpus; i++)
+		if (!(d->vcpus[i] = make_vcpu(d, i)))
+			return NULL;
+	if (add_ram(d, ram_pages))
+		return NULL;
+	return d;
+}
+
+static void free_ram(struct domain *d)
+{
+	mfn_t mfn;
+
+	for (uint64_t i = 0; i < d->tot_pages; i++)
+		if (p2m_lookup(&d->p2m, gfn_init(UT_RAM_GFN + i), &mfn, NULL) == P2M_RAM_RW)
+			free_pages(mfn, 0);
+}
+
+void ut_domain_destroy(struct domain *d)
+{
+	free_ram(d);
+	p2m_teardown(&d->p2m);
+	free_pages(pa_to_mfn(arch_va_to_pa(d->shared_info)), 0);
+	for (unsigned int i = 0; i < d->nr_vcpus; i++)
+		free(d->vcpus[i]);
+	table[d->slot] = NULL;
+	free(d);
+}
+
+void *ut_gfn_ptr(struct domain *d, gfn_t gfn)
+{
+	mfn_t mfn;
+	enum p2m_type t = p2m_lookup(&d->p2m, gfn, &mfn, NULL);
+
+	if (t != P2M_RAM_RW && t != P2M_RAM_RO)
+		return NULL;
+	return arch_pa_to_va(mfn_to_pa(mfn));
+}
