@@ -11,17 +11,14 @@
 #include <xen/domain.h>
 #include <xen/dtb_write.h>
 #include <xen/errno.h>
+#include <xen/guest_phys.h>
+#include <xen/kernel_image.h>
 #include <xen/lib.h>
 #include <xen/param.h>
 #include <xen/sched.h>
 #include <xen/timer.h>
 #include <xen/xmalloc.h>
 
-#define IMAGE_MAGIC_OFF    0x38
-#define IMAGE_MAGIC        "ARM\x64"
-#define IMAGE_TEXT_OFF     0x08
-#define IMAGE_SIZE_OFF     0x10
-#define IMAGE_HDR_SIZE     0x40
 #define DT_ALIGN           MiB(2)
 #define DT_MAX             KiB(64)
 #define BLOCK_ORDER        9             /* 2 MiB */
@@ -108,26 +105,10 @@ static int read_desc(const struct dtb_node *n, struct dom_desc *dd)
 	return 0;
 }
 
-/* Copies len bytes into the domain's RAM at ipa (which must be populated). */
+/* Copies len bytes into the domain's RAM at ipa; the guest starts with its caches off. */
 static int copy_to_guest_phys(struct domain *d, uint64_t ipa, const void *src, size_t len)
 {
-	const uint8_t *s = src;
-
-	while (len) {
-		size_t n = MIN(len, (size_t)(PAGE_SIZE - (ipa & ~PAGE_MASK)));
-		uint8_t *dst;
-		mfn_t mfn;
-
-		if (p2m_lookup(&d->p2m, ipa_to_gfn(ipa_init(ipa)), &mfn, NULL) != P2M_RAM_RW)
-			return -EFAULT;
-		dst = (uint8_t *)arch_pa_to_va(mfn_to_pa(mfn)) + (ipa & ~PAGE_MASK);
-		memcpy(dst, s, n);
-		arch_clean_dcache(dst, n);   /* the guest starts with its caches off */
-		ipa += n;
-		s += n;
-		len -= n;
-	}
-	return 0;
+	return guest_phys_write(d, ipa, src, len, true);
 }
 
 static int populate_ram(struct domain *d, uint64_t bytes)
@@ -148,14 +129,13 @@ static int populate_ram(struct domain *d, uint64_t bytes)
 static uint64_t load_kernel(struct domain *d, const struct dom_desc *dd)
 {
 	const uint8_t *img = arch_pa_to_va(dd->kernel.start);
-	uint64_t text, size, load;
+	struct kernel_image k;
+	uint64_t load;
 
-	if (dd->kernel.size < IMAGE_HDR_SIZE || memcmp(img + IMAGE_MAGIC_OFF, IMAGE_MAGIC, 4))
+	if (kernel_image_parse(img, dd->kernel.size, &k))
 		return 0;
-	memcpy(&text, img + IMAGE_TEXT_OFF, sizeof(text));
-	memcpy(&size, img + IMAGE_SIZE_OFF, sizeof(size));
-	load = GUEST_RAM0_BASE + text;
-	if (MAX(size, dd->kernel.size) + text > dd->mem_bytes - DT_ALIGN)
+	load = GUEST_RAM0_BASE + k.text_offset;
+	if (MAX(k.image_size, dd->kernel.size) + k.text_offset > dd->mem_bytes - DT_ALIGN)
 		return 0;
 	if (copy_to_guest_phys(d, load, img, dd->kernel.size))
 		return 0;

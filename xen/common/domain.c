@@ -3,6 +3,7 @@
 #include <arch/cpu.h>
 #include <arch/mm.h>
 #include <xen/domain.h>
+#include <xen/domain_pv.h>
 #include <xen/errno.h>
 #include <xen/lib.h>
 #include <xen/page_alloc.h>
@@ -24,6 +25,16 @@ static domid_t next_id = 1;
 static const char *const shutdown_names[] = {
 	"poweroff", "reboot", "suspend", "crash", "watchdog",
 };
+
+void domain_for_each(void (*fn)(struct domain *d, void *arg), void *arg)
+{
+	for (unsigned int i = 0; i < MAX_DOMAINS; i++) {
+		struct domain *d = __atomic_load_n(&domains[i], __ATOMIC_ACQUIRE);
+
+		if (d && d->state != DOMAIN_DYING)
+			fn(d, arg);
+	}
+}
 
 struct domain *domain_by_id(domid_t id)
 {
@@ -87,6 +98,7 @@ static int vcpu_create(struct domain *d, unsigned int id)
 		return -ENOMEM;
 	v->id = id;
 	v->domain = d;
+	v->runstate.state = RUNSTATE_offline;
 	spin_lock_init(&v->lock);
 	d->vcpus[id] = v;
 	d->nr_vcpus = id + 1;
@@ -109,7 +121,7 @@ static int domain_init_parts(struct domain *d)
 	rc = arch_domain_create(d);
 	for (unsigned int i = 0; !rc && i < d->cfg.max_vcpus; i++)
 		rc = vcpu_create(d, i);
-	return rc;
+	return rc ? rc : domain_pv_init(d);
 }
 
 struct domain *domain_create(domid_t id, const struct domain_config *cfg, int *err)
@@ -301,7 +313,8 @@ static int ram_track(struct domain *d, mfn_t mfn, unsigned int order)
 	return 0;
 }
 
-int domain_populate(struct domain *d, gfn_t gfn, unsigned int order)
+/* Allocates 2^order pages, maps them at *gfn (direct: at their own address). */
+static int populate(struct domain *d, gfn_t *gfn, unsigned int order, bool direct)
 {
 	mfn_t mfn;
 	int rc;
@@ -311,12 +324,14 @@ int domain_populate(struct domain *d, gfn_t gfn, unsigned int order)
 	rc = alloc_pages(order, &mfn);
 	if (rc)
 		return rc;
+	if (direct)
+		*gfn = gfn_init(mfn_val(mfn));
 	memset(arch_pa_to_va(mfn_to_pa(mfn)), 0, PAGE_SIZE << order);
 	/* A guest starting with caches off must see the zeros, not what was there before. */
 	arch_clean_dcache(arch_pa_to_va(mfn_to_pa(mfn)), PAGE_SIZE << order);
 	rc = ram_track(d, mfn, order);
 	if (!rc)
-		rc = p2m_map(&d->p2m, gfn, mfn, 1UL << order, P2M_RAM_RW);
+		rc = p2m_map(&d->p2m, *gfn, mfn, 1UL << order, P2M_RAM_RW);
 	if (rc) {
 		if (d->nr_ram && mfn_val(d->ram[d->nr_ram - 1].mfn) == mfn_val(mfn))
 			d->nr_ram--;
@@ -325,6 +340,27 @@ int domain_populate(struct domain *d, gfn_t gfn, unsigned int order)
 	}
 	d->tot_pages += 1UL << order;
 	return 0;
+}
+
+int domain_populate(struct domain *d, gfn_t gfn, unsigned int order)
+{
+	return populate(d, &gfn, order, false);
+}
+
+int domain_populate_direct(struct domain *d, unsigned int order, gfn_t *gfn)
+{
+	return populate(d, gfn, order, true);
+}
+
+bool domain_owns_mfn(const struct domain *d, mfn_t mfn)
+{
+	for (unsigned int i = 0; i < d->nr_ram; i++) {
+		uint64_t base = mfn_val(d->ram[i].mfn);
+
+		if (mfn_val(mfn) >= base && mfn_val(mfn) < base + (1UL << d->ram[i].order))
+			return true;
+	}
+	return false;
 }
 
 static void free_ram(struct domain *d)
@@ -345,8 +381,10 @@ int domain_destroy(struct domain *d)
 		return -EBUSY;
 	d->state = DOMAIN_DYING;
 	domain_update_all(d);
-	for (unsigned int i = 0; i < d->nr_vcpus; i++) {
+	for (unsigned int i = 0; i < d->nr_vcpus; i++)
 		vcpu_wait_off_cpu(d->vcpus[i]);
+	domain_pv_destroy(d);
+	for (unsigned int i = 0; i < d->nr_vcpus; i++) {
 		sched_vcpu_destroy(d->vcpus[i]);
 		arch_vcpu_destroy(d->vcpus[i]);
 		xfree(d->vcpus[i]);

@@ -4,6 +4,7 @@
 #include <xen/lib.h>
 #include <xen/run.h>
 #include <xen/timer.h>
+#include <xen/vcpu_area.h>
 
 static struct timer slice_timer[SCHED_MAX_CPUS];
 static bool slice_ready[SCHED_MAX_CPUS];
@@ -17,6 +18,19 @@ static void slice_end(void *data)
 void sched_arch_kick(unsigned int cpu)
 {
 	arch_resched_set(cpu);
+}
+
+static void runstate_switch(struct vcpu *prev, struct vcpu *next)
+{
+	uint64_t now;
+
+	if (prev == next)
+		return;
+	now = now_ns();
+	if (prev)
+		vcpu_runstate_change(prev, vcpu_runstate_idle_state(prev), now);
+	if (next)
+		vcpu_runstate_change(next, RUNSTATE_running, now);
 }
 
 /* Asks the scheduler once; NULL means idle. */
@@ -44,6 +58,7 @@ static struct vcpu *schedule_from(struct vcpu *prev)
 		struct vcpu *next = pick(cpu);
 
 		arch_context_switch(prev, next);
+		runstate_switch(prev, next);
 		if (next)
 			return next;
 		prev = NULL;

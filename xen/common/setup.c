@@ -6,6 +6,7 @@
  */
 #include <arch/setup.h>
 #include <xen/console.h>
+#include <xen/dom0.h>
 #include <xen/dom0less.h>
 #include <xen/sched.h>
 #include <xen/errno.h>
@@ -151,6 +152,8 @@ void start_xen(const void *dtb)
 	arch_print_banner(&bi, online);
 	printk("Boot complete: %u of %u CPUs online.\n", online, bi.nr_cpus);
 	sched_init(arch_nr_cpus_started());
+	dom0_build(&boot_dtb, &bi);
+	debug_watch_start();
 	printk("Domains started from the device tree: %u\n", dom0less_build_all(&boot_dtb));
 	arch_run_guests();
 }

@@ -13,7 +13,9 @@ static uint32_t features(const struct domain *d, uint32_t idx)
 {
 	uint32_t f = BIT(XENFEAT_auto_translated_physmap) | BIT(XENFEAT_ARM_SMCCC_supported);
 
-	(void)d;
+	if (d == hardware_domain)
+		f |= BIT(XENFEAT_dom0);
+	f |= d->cfg.direct_mapped ? BIT(XENFEAT_direct_mapped) : BIT(XENFEAT_not_direct_mapped);
 	return idx == 0 ? f : 0;
 }
 

@@ -242,6 +242,21 @@ void gicv3_deactivate(unsigned int intid)
 	isb();
 }
 
+/* GICD_ICFGR<n>: 2 bits per INTID, bit 1 set = edge-triggered (GICv3 spec 12.9.9). */
+#define GIC_CFG_PER_REG   16
+#define GIC_CFG_EDGE      2U
+
+void gicv3_set_spi_trigger(unsigned int intid, bool edge)
+{
+	unsigned int off = GICD_ICFGR + (intid / GIC_CFG_PER_REG) * 4;
+	unsigned int shift = (intid % GIC_CFG_PER_REG) * 2;
+	uint32_t v = rd32(gicd, off);
+
+	v = (v & ~(GIC_CFG_EDGE << shift)) | ((edge ? GIC_CFG_EDGE : 0) << shift);
+	wr32(gicd, off, v);
+	dist_wait_rwp();
+}
+
 bool gicv3_ppi_active(unsigned int intid)
 {
 	volatile uint8_t *sgi = (volatile uint8_t *)this_pcpu()->gicr_base + GICR_SGI_OFFSET;

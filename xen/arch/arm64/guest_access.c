@@ -34,6 +34,17 @@ static uint64_t stage1(uint64_t gva, bool write)
 	return (par & PAR_PA_MASK) | (gva & ~PAGE_MASK);
 }
 
+int guest_gva_to_ipa(struct vcpu *v, uint64_t gva, bool write, ipa_t *ipa)
+{
+	uint64_t a = stage1(gva, write);
+
+	(void)v;
+	if (a == ~0UL)
+		return -EFAULT;
+	*ipa = ipa_init(a);
+	return 0;
+}
+
 static bool ram_type(enum p2m_type t, bool write)
 {
 	return t == P2M_RAM_RW || t == P2M_MAGIC || (!write && t == P2M_RAM_RO);

@@ -55,8 +55,10 @@ static void trap_undef(struct vcpu *v, uint64_t esr)
 static void trap_wfx(struct vcpu *v, uint64_t esr)
 {
 	advance_pc(v);
-	if (esr & ISS_WFX_WFE)
-		sched_yield(v, now_ns());
+	if (esr & ISS_WFX_WFE) {
+		if (sched_others_waiting(arch_cpu_id()))
+			sched_yield(v, now_ns());
+	}
 	else if (!vgic_vcpu_pending(v))
 		vcpu_block(v);
 }

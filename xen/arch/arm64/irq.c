@@ -14,6 +14,10 @@
 #include <xen/errno.h>
 #include <xen/run.h>
 #include <xen/lib.h>
+#include <xen/bootinfo.h>
+#include <xen/dom0.h>
+#include <xen/domain.h>
+#include <xen/vgic.h>
 
 #define VTIMER_PPI     27      /* EL1 virtual timer (the DT binding's 3rd timer interrupt) */
 #define MAINT_PPI      25      /* GIC maintenance interrupt */
@@ -21,6 +25,7 @@
 struct irq_action {
 	irq_handler_fn fn;
 	void *data;
+	bool guest;     /* a guest deactivates it (hardware-linked): no ICC_DIR here */
 };
 
 static struct irq_action actions[GIC_MAX_INTID];
@@ -33,6 +38,30 @@ int irq_request(unsigned int intid, irq_handler_fn fn, void *data)
 	if (actions[intid].fn)
 		return -EBUSY;
 	actions[intid] = (struct irq_action){ .fn = fn, .data = data };
+	gicv3_enable_irq(intid);
+	return 0;
+}
+
+/* A device SPI owned by d: injected into d's vGIC as the same INTID (see the header). */
+static void guest_spi(unsigned int intid, void *data)
+{
+	vgic_inject(data, NULL, intid, true);
+}
+
+int arch_route_irq_to_guest(struct domain *d, unsigned int intid, bool edge)
+{
+	int rc;
+
+	if (intid < GIC_SPI_BASE || intid >= GIC_MAX_INTID)
+		return -EINVAL;
+	if (actions[intid].fn)
+		return -EBUSY;
+	rc = vgic_link_hw_spi(d, intid);
+	if (rc)
+		return rc;
+	gicv3_disable_irq(intid);
+	gicv3_set_spi_trigger(intid, edge);
+	actions[intid] = (struct irq_action){ .fn = guest_spi, .data = d, .guest = true };
 	gicv3_enable_irq(intid);
 	return 0;
 }
@@ -76,8 +105,8 @@ void irq_cpu_init_guest_ppis(void)
 
 void irq_init_guest_handlers(void)
 {
-	actions[SGI_KICK] = (struct irq_action){ kick_irq, NULL };
-	actions[MAINT_PPI] = (struct irq_action){ maint_irq, NULL };
+	actions[SGI_KICK] = (struct irq_action){ .fn = kick_irq };
+	actions[MAINT_PPI] = (struct irq_action){ .fn = maint_irq };
 }
 
 static void handle(unsigned int intid)
@@ -89,6 +118,9 @@ static void handle(unsigned int intid)
 			vtimer_irq(v);     /* deactivated by the guest, through the LR */
 			return;
 		}
+	} else if (actions[intid].guest) {
+		actions[intid].fn(intid, actions[intid].data);
+		return;
 	} else if (actions[intid].fn) {
 		actions[intid].fn(intid, actions[intid].data);
 	} else if (spurious++ < 10) {

@@ -15,7 +15,7 @@
 
 #define P2M_IPA_BITS_MAX  40      /* covers QEMU virt's memory map, high PCIe included */
 
-#define GUEST_HCR  (HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_FB | HCR_BSU_INNER | \
+#define GUEST_HCR  (HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_BSU_INNER | \
 		    HCR_TWI | HCR_TWE | HCR_TID3 | HCR_TSC | HCR_TSW | HCR_RW)
 
 /* The guest IPA size: what the CPU's physical address range allows, at most 40 bits. */
@@ -44,6 +44,8 @@ int arch_domain_create(struct domain *d)
 {
 	d->arch.vtcr = vtcr_value(&d->p2m);
 	d->arch.vttbr = pa_val(d->p2m.root) | ((uint64_t)d->p2m.vmid << VTTBR_VMID_SHIFT);
+	for (unsigned int i = 0; i < NR_CPUS; i++)
+		d->arch.last_vcpu_ran[i] = NO_VCPU_RAN;
 	return 0;
 }
 
@@ -182,6 +184,20 @@ static void load_stage2(struct vcpu *v)
 	write_sysreg(d->arch.cntvoff, cntvoff_el2);
 }
 
+/* See struct arch_domain: TLB entries another vCPU of the domain left here go first. */
+static void flush_if_other_vcpu_ran(struct vcpu *v, unsigned int cpu)
+{
+	int16_t *last = &v->domain->arch.last_vcpu_ran[cpu];
+
+	if (*last == (int16_t)v->id)
+		return;
+	if (*last != NO_VCPU_RAN) {
+		isb();       /* VTTBR_EL2 names v's VMID for the TLBI */
+		asm volatile("tlbi vmalle1\n\tdsb nsh" : : : "memory");
+	}
+	*last = (int16_t)v->id;
+}
+
 /* Saves everything of v that lives on this CPU; v stays runnable elsewhere. */
 static void vcpu_save(struct vcpu *v)
 {
@@ -204,6 +220,7 @@ static void vcpu_load(struct vcpu *v)
 	while (__atomic_load_n(&v->arch.loaded, __ATOMIC_ACQUIRE))
 		asm volatile("yield");
 	load_stage2(v);
+	flush_if_other_vcpu_ran(v, p->id);
 	load_el1(v);
 	load_vgic_cpuif(v);
 	vtimer_load(v);

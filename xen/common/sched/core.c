@@ -117,6 +117,11 @@ void sched_sleep(struct vcpu *v, uint64_t now_ns)
 }
 
 /* Kicks v's pCPU, whose next decision prefers any other eligible vCPU to v. */
+bool sched_others_waiting(unsigned int cpu)
+{
+	return __atomic_load_n(&pcpu(cpu)->nr_queued, __ATOMIC_RELAXED) != 0;
+}
+
 void sched_yield(struct vcpu *v, uint64_t now_ns)
 {
 	struct sched_unit *u = &v->sched;

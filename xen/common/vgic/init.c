@@ -2,8 +2,9 @@
 /*
  * Setting up and tearing down the vGIC of a domain and of its vCPUs, with
  * the reset values: everything disabled, inactive, not pending, priority 0,
- * Group 1; SGIs edge-triggered (fixed), PPIs and SPIs level-sensitive (the
- * guest may change them through GICR_ICFGR1/GICD_ICFGR); SPIs routed to
+ * Group 1; SGIs and the event-channel PPI edge-triggered (fixed), other PPIs
+ * and SPIs level-sensitive (the guest may change them through
+ * GICR_ICFGR1/GICD_ICFGR); SPIs routed to
  * vCPU 0 (IROUTER 0); distributor disabled; redistributors asleep
  * (GICR_WAKER.ProcessorSleep = 1, as on hardware).
  */
@@ -76,9 +77,25 @@ void vgic_vcpu_init(struct vcpu *v, unsigned int nr_lr)
 	for (unsigned int i = 0; i < VGIC_NR_PRIVATE; i++) {
 		c->priv[i].intid = i;
 		c->priv[i].target = (uint16_t)v->id;
-		c->priv[i].edge = i < VGIC_NR_SGIS;
+		c->priv[i].edge = i < VGIC_NR_SGIS || i == VGIC_EVTCHN_INTID;
 	}
 	c->nr_lr = MIN(nr_lr, VGIC_MAX_LRS);
 	c->hcr = ICH_HCR_EN;
 	c->sleeping = true;
+}
+
+int vgic_link_hw_spi(struct domain *d, uint32_t intid)
+{
+	struct vgic_irq *irq;
+	unsigned long flags;
+
+	if (intid < VGIC_NR_PRIVATE)
+		return -EINVAL;
+	irq = vgic_get_irq(d, NULL, intid);
+	if (!irq)
+		return -EINVAL;
+	flags = spin_lock_irqsave(&d->vgic.lock);
+	irq->hw_intid = intid;
+	spin_unlock_irqrestore(&d->vgic.lock, flags);
+	return 0;
 }

@@ -86,7 +86,8 @@ static uint32_t get_config(const struct domain *d, const struct vcpu *t,
 
 static void put_config(struct vcpu *t, struct vgic_irq *irq, uint32_t field)
 {
-	if (irq->intid >= VGIC_NR_SGIS)         /* SGIs: always edge, read-only */
+	/* SGIs: always edge, read-only; the event PPI is edge too (raised on each 0 -> 1 of upcall_pending). */
+	if (irq->intid >= VGIC_NR_SGIS && irq->intid != VGIC_EVTCHN_INTID)
 		irq->edge = field & ICFGR_EDGE;
 }
 

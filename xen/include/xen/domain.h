@@ -7,6 +7,7 @@
 #define XEN_DOMAIN_H
 
 #include <asm/domain.h>
+#include <public/hvm.h>
 #include <public/xen.h>
 #include <xen/p2m.h>
 #include <xen/sched.h>
@@ -31,6 +32,8 @@ struct domain_config {
 	uint64_t max_pages;
 	unsigned int max_evtchn;
 	unsigned int max_grant_frames;
+	unsigned int max_maptrack;      /* grants this domain may map from others */
+	bool direct_mapped;             /* RAM at guest-physical == physical (dom0) */
 	unsigned int nr_spis;
 };
 
@@ -38,6 +41,16 @@ enum domain_state {
 	DOMAIN_RUNNING,      /* may run (subject to pause count) */
 	DOMAIN_SHUTDOWN,     /* stopped by the guest; reason in shutdown_code */
 	DOMAIN_DYING,        /* being destroyed */
+};
+
+#define SCHED_POLL_MAX_PORTS 128   /* Xen's limit on SCHEDOP_poll's nr_ports */
+
+struct vcpu_poll {
+	bool active;
+	unsigned int nr;
+	uint32_t ports[SCHED_POLL_MAX_PORTS];
+	struct timer timeout;
+	bool timer_ready;
 };
 
 struct vcpu {
@@ -52,6 +65,11 @@ struct vcpu {
 	struct vgic_cpu vgic;
 	struct vcpu_info *vcpu_info;        /* where events are flagged: never NULL */
 	struct vcpu_info vcpu_info_dummy;   /* vCPUs > 0 until they register one */
+	bool vcpu_info_registered;          /* VCPUOP_register_vcpu_info done (once only) */
+	struct vcpu_runstate_info runstate; /* xen/common/runstate.c */
+	uint64_t runstate_ipa;              /* guest copy, if registered */
+	bool runstate_registered;
+	struct vcpu_poll poll;              /* SCHEDOP_poll */
 	struct arch_vcpu arch;
 };
 
@@ -68,7 +86,15 @@ struct domain {
 	enum domain_state state;
 	unsigned int shutdown_code;
 	unsigned int pause_count;
-	uint64_t tot_pages;
+	uint64_t tot_pages;         /* RAM pages mapped in the p2m */
+	uint64_t ballooned;         /* RAM pages the guest gave back (still held, see memory/) */
+	mfn_t *balloon_pool;        /* given-back frames to reuse (not direct-mapped) */
+	uint64_t balloon_nr;
+	uint64_t balloon_max;
+	gfn_t shared_info_gfn;      /* where the guest mapped shared_info, if it did */
+	bool shared_info_mapped;
+	uint64_t hvm_params[HVM_NR_PARAMS];  /* hvm_op get/set_param */
+	bool runstate_update_flag;  /* vm_assist VMASST_TYPE_runstate_update_flag */
 	struct ram_extent *ram;
 	unsigned int nr_ram;
 	unsigned int max_ram;
@@ -92,6 +118,9 @@ struct domain {
 /* The control domain (dom0) once built, else NULL: console input, VIRQ_CONSOLE. */
 extern struct domain *hardware_domain;
 
+/* Calls fn for every domain not being destroyed (no lock: domains die only paused). */
+void domain_for_each(void (*fn)(struct domain *d, void *arg), void *arg);
+
 /* Looks a domain up by ID (no reference counting yet: domains die only when paused). */
 struct domain *domain_by_id(domid_t id);
 
@@ -109,6 +138,12 @@ void domain_unpause(struct domain *d);
 void domain_shutdown(struct domain *d, unsigned int reason);
 /* Gives the domain 2^order pages of RAM mapped at gfn. */
 int domain_populate(struct domain *d, gfn_t gfn, unsigned int order);
+/* The same, mapped at their own physical address (direct-mapped dom0); *gfn says where. */
+int domain_populate_direct(struct domain *d, unsigned int order, gfn_t *gfn);
+/* True if mfn is part of d's RAM (allocated to it, mapped or ballooned out). */
+bool domain_owns_mfn(const struct domain *d, mfn_t mfn);
+/* Frees the balloon bookkeeping of a domain being destroyed (common/memory). */
+void domain_balloon_release(struct domain *d);
 unsigned int domain_count(void);
 
 /* Re-evaluates whether v may run and tells the scheduler. */

@@ -16,5 +16,10 @@ long do_xen_version(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
 long do_console_io(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
 long do_sched_op(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
 long do_vcpu_op(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
+long do_memory_op(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
+long do_hvm_op(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
+long do_platform_op(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
+long do_multicall(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
+long do_vm_assist(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
 
 #endif /* XEN_HYPERCALL_H */

@@ -86,6 +86,12 @@ void sched_sleep(struct vcpu *v, uint64_t now_ns);
  * symbol is renamed: as "sched_yield" it would interpose libc's sched_yield(2),
  * which the sanitizer runtime and libpthread call.
  */
+/*
+ * True if another vCPU waits in cpu's run queue: lock-free hint, so a guest
+ * spinning on WFE yields only when that can help, without the scheduler lock.
+ */
+bool sched_others_waiting(unsigned int cpu);
+
 #ifdef __XEN_UNIT_TEST__
 void sched_yield(struct vcpu *v, uint64_t now_ns) __asm__("xen_sched_yield");
 #else

@@ -114,6 +114,13 @@ uint64_t vgic_vcpu_affinity(unsigned int vcpu_id);
 int vgic_inject(struct domain *d, struct vcpu *v, uint32_t intid, bool level);
 
 /*
+ * Makes SPI intid hardware-linked: the physical SPI of the same number,
+ * which the arch routes to this domain, is deactivated by the guest's own
+ * deactivation. 0 or -EINVAL (not one of the domain's SPIs).
+ */
+int vgic_link_hw_spi(struct domain *d, uint32_t intid);
+
+/*
  * Emulated MMIO. offset is from GUEST_GICD_BASE / GUEST_GICR_BASE; size is 1,
  * 2, 4 or 8 bytes. Unknown or unaligned accesses read as zero and ignore
  * writes (returns 0); -EINVAL only for a GICR offset beyond the domain's

@@ -3,6 +3,7 @@
 #ifndef ASM_DOMAIN_H
 #define ASM_DOMAIN_H
 
+#include <asm/config.h>
 #include <asm/regs.h>
 #include <xen/timer.h>
 
@@ -32,7 +33,16 @@ struct fpsimd_state {
 	uint64_t fpcr;
 };
 
+#define NO_VCPU_RAN  (-1)
+
 struct arch_domain {
+	/*
+	 * Which of the domain's vCPUs last ran on each pCPU. Guests' local TLB
+	 * maintenance stays local (no HCR_EL2.FB), so a vCPU arriving on a pCPU
+	 * where another vCPU of its domain ran last gets that pCPU's TLB entries
+	 * for the VMID flushed first: they may predate a local TLBI it did elsewhere.
+	 */
+	int16_t last_vcpu_ran[NR_CPUS];
 	uint64_t vttbr;            /* VMID | root table */
 	uint64_t vtcr;
 	uint64_t cntvoff;

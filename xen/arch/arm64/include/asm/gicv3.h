@@ -22,6 +22,8 @@ void gicv3_cpu_init(void);
 const struct gic_facts *gicv3_facts(void);
 void gicv3_enable_irq(unsigned int intid);
 void gicv3_disable_irq(unsigned int intid);
+/* Sets an SPI's trigger (call while it is disabled). */
+void gicv3_set_spi_trigger(unsigned int intid, bool edge);
 /* Acknowledge the highest-priority pending Group 1 interrupt; returns its INTID. */
 unsigned int gicv3_ack(void);
 /* EOImode 1: gicv3_eoi drops the priority, gicv3_deactivate deactivates. */

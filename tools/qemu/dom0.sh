@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Dom0's boot modules on the reference machine (docs/specs/dom0.md): QEMU
+# loads the kernel and the initramfs into RAM with -device loader, and the
+# device tree names them under /chosen with Xen's multiboot bindings, as a
+# board's boot loader would. Source this file; it defines no side effects.
+
+# Below the dom0less test guests (tests/integration/lib.sh, 0x50000000 up).
+DOM0_KERNEL_ADDR=0x42000000
+DOM0_MODULE_ALIGN=0x200000
+
+# dom0_ramdisk_addr KERNEL: where the initramfs goes (after the kernel, 2 MiB aligned).
+dom0_ramdisk_addr() {
+	local ksize
+	ksize=$(stat -c %s "$1") || return 1
+	printf '0x%x' $(((DOM0_KERNEL_ADDR + ksize + DOM0_MODULE_ALIGN - 1) & ~(DOM0_MODULE_ALIGN - 1)))
+}
+
+# dom0_module_node DTB KIND ADDR FILE [BOOTARGS]: /chosen/module@ADDR of KIND (kernel|ramdisk).
+dom0_module_node() {
+	local dtb=$1 kind=$2 addr=$3 size args=${5:-} node
+	size=$(stat -c %s "$4") || return 1
+	node=/chosen/module@${addr#0x}
+	fdtput -t u "$dtb" /chosen '#address-cells' 2 &&
+	fdtput -t u "$dtb" /chosen '#size-cells' 2 &&
+	fdtput -c "$dtb" "$node" &&
+	fdtput -t s "$dtb" "$node" compatible "multiboot,$kind" multiboot,module &&
+	fdtput -t x "$dtb" "$node" reg 0 "$addr" 0 "$(printf %x "$size")" || return 1
+	[ -z "$args" ] || fdtput -t s "$dtb" "$node" bootargs "$args"
+}
+
+# dom0_dt_nodes DTB KERNEL INITRD BOOTARGS: names both modules in DTB.
+dom0_dt_nodes() {
+	local raddr
+	raddr=$(dom0_ramdisk_addr "$2") || return 1
+	dom0_module_node "$1" kernel "$DOM0_KERNEL_ADDR" "$2" "$4" &&
+	dom0_module_node "$1" ramdisk "$raddr" "$3"
+}
+
+# dom0_loader_args KERNEL INITRD: the QEMU arguments (one per line) loading both.
+dom0_loader_args() {
+	local raddr
+	raddr=$(dom0_ramdisk_addr "$1") || return 1
+	printf '%s\n' -device "loader,file=$1,addr=$DOM0_KERNEL_ADDR,force-raw=on" \
+		-device "loader,file=$2,addr=$raddr,force-raw=on"
+}

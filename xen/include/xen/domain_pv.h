@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The paravirtual parts of a domain (shared_info, vcpu_info, event channels, grants). */
+#ifndef XEN_DOMAIN_PV_H
+#define XEN_DOMAIN_PV_H
+
+struct domain;
+
+/* Defaults when the domain's configuration leaves a limit at 0 (Xen's dom0 defaults). */
+#define DOMAIN_DEFAULT_EVTCHN        4096    /* every 2-level port */
+#define DOMAIN_DEFAULT_GRANT_FRAMES  64
+#define DOMAIN_DEFAULT_MAPTRACK      8192
+
+/* After the vCPUs exist: 0, -ENOMEM, -EINVAL. */
+int domain_pv_init(struct domain *d);
+/* Before the p2m and the RAM are freed; safe on a half-built domain. */
+void domain_pv_destroy(struct domain *d);
+
+#endif /* XEN_DOMAIN_PV_H */
