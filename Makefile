@@ -5,6 +5,7 @@
 #   make test     install what is missing, run every test; ends with "N passed, N failed"
 #   make bench    install what is missing, print the performance figures as a table
 #   make deps     install the build and test dependencies only
+#   make dom0     dom0's kernel, initramfs and test disk in build/dom0 (dom0-drivers/README.md)
 #   make clean
 
 BUILD := $(CURDIR)/build
@@ -51,6 +52,12 @@ bench: deps xen guests
 
 run: deps xen
 	@tools/qemu/run.sh $(BUILD)/xen/xen.bin $(RUN_SMP) $(RUN_MEM) "$(RUN_BOOTARGS)"
+
+# dom0's Image, initramfs.cpio.gz and disk.img; the script rebuilds only when
+# its inputs (dom0-drivers/, the cached packages, the compiler) change.
+.PHONY: dom0
+dom0: check-tools
+	@dom0-drivers/build-initramfs.sh $(BUILD)/dom0
 
 clean:
 	rm -rf $(BUILD)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
 # `make run`: boots the hypervisor on the reference machine with the serial
-# console on this terminal. Quit QEMU with Ctrl-A X.
+# console on this terminal. Ctrl-A goes to the hypervisor (three of them
+# switch its input between dom0 and the debug keys), so QEMU's escape is
+# Ctrl-]: quit QEMU with Ctrl-] X, Ctrl-] C for its monitor.
 #   run.sh IMAGE [SMP] [MEM] [XEN_BOOTARGS]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,5 +24,6 @@ if [ -n "$bootargs" ]; then
 	dtb_args=(-dtb "$dtb")
 fi
 mapfile -t args < <(qemu_args "$smp" "$mem")
-echo "run.sh: booting $image on $QEMU_MACHINE, $smp CPUs, $mem; quit with Ctrl-A X"
-exec "$QEMU" "${args[@]}" "${dtb_args[@]}" -serial mon:stdio -kernel "$image"
+echo "run.sh: booting $image on $QEMU_MACHINE, $smp CPUs, $mem; quit with Ctrl-] X"
+exec "$QEMU" "${args[@]}" "${dtb_args[@]}" -chardev stdio,id=con,mux=on,signal=off \
+	-serial chardev:con -mon chardev=con -echr 0x1d -kernel "$image"

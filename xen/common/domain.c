@@ -42,6 +42,16 @@ unsigned int domain_count(void)
 	return n;
 }
 
+void domain_for_each(void (*fn)(struct domain *d, void *arg), void *arg)
+{
+	unsigned long flags = spin_lock_irqsave(&domlist_lock);
+
+	for (unsigned int i = 0; i < MAX_DOMAINS; i++)
+		if (domains[i] && domains[i]->state != DOMAIN_DYING)
+			fn(domains[i], arg);
+	spin_unlock_irqrestore(&domlist_lock, flags);
+}
+
 static int check_config(const struct domain_config *cfg)
 {
 	if (!cfg->max_vcpus || cfg->max_vcpus > MAX_VCPUS_PER_DOMAIN)

@@ -152,5 +152,6 @@ void start_xen(const void *dtb)
 	printk("Boot complete: %u of %u CPUs online.\n", online, bi.nr_cpus);
 	sched_init(arch_nr_cpus_started());
 	printk("Domains started from the device tree: %u\n", dom0less_build_all(&boot_dtb));
+	console_in_endboot();
 	arch_run_guests();
 }

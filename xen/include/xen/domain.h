@@ -110,6 +110,11 @@ void domain_shutdown(struct domain *d, unsigned int reason);
 /* Gives the domain 2^order pages of RAM mapped at gfn. */
 int domain_populate(struct domain *d, gfn_t gfn, unsigned int order);
 unsigned int domain_count(void);
+/*
+ * Calls fn for each domain not being destroyed, the domain list locked (for
+ * the debug keys): fn must not create or destroy domains.
+ */
+void domain_for_each(void (*fn)(struct domain *d, void *arg), void *arg);
 
 /* Re-evaluates whether v may run and tells the scheduler. */
 void vcpu_update_runnable(struct vcpu *v);
