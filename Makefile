@@ -5,13 +5,15 @@
 #   make test     install what is missing, run every test; ends with "N passed, N failed"
 #   make bench    install what is missing, print the performance figures as a table
 #   make deps     install the build and test dependencies only
+#   make dom0     dom0's kernel, initramfs and test disk in build/dom0 (dom0-drivers/README.md)
 #   make clean
 
 BUILD := $(CURDIR)/build
 CROSS ?= aarch64-linux-gnu-
 RUN_SMP ?= 4
-RUN_MEM ?= 1G
-RUN_BOOTARGS ?=
+RUN_MEM ?= 2G
+RUN_BOOTARGS ?= dom0_mem=512M
+RUN_DOM0_ARGS ?= console=hvc0
 
 .PHONY: all xen xen-clang guests unit integration test bench run deps check-tools clean help
 
@@ -40,17 +42,24 @@ guests: check-tools
 unit:
 	@$(MAKE) --no-print-directory -C tests/unit O=$(BUILD)/unit run
 
-integration: xen guests
+integration: xen guests dom0
 	@tests/integration/run.sh -k $(BUILD)/xen/xen.bin -o $(BUILD)/integration -g $(BUILD)/guest
 
 test: deps
 	@tests/run-all.sh
 
-bench: deps xen guests
+bench: deps xen guests dom0
 	@tests/bench/run.sh -k $(BUILD)/xen/xen.bin -g $(BUILD)/guest -o $(BUILD)/bench
 
-run: deps xen
-	@tools/qemu/run.sh $(BUILD)/xen/xen.bin $(RUN_SMP) $(RUN_MEM) "$(RUN_BOOTARGS)"
+run: deps xen dom0
+	@tools/qemu/run.sh $(BUILD)/xen/xen.bin $(BUILD)/dom0 $(RUN_SMP) $(RUN_MEM) "$(RUN_BOOTARGS)" \
+		"$(RUN_DOM0_ARGS)"
+
+# dom0's Image, initramfs.cpio.gz and disk.img; the script rebuilds only when
+# its inputs (dom0-drivers/, the cached packages, the compiler) change.
+.PHONY: dom0
+dom0: check-tools
+	@dom0-drivers/build-initramfs.sh $(BUILD)/dom0
 
 clean:
 	rm -rf $(BUILD)

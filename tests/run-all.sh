@@ -37,6 +37,7 @@ stage() {
 stage "build: hypervisor with gcc (warnings are errors)" make --no-print-directory xen
 stage "build: hypervisor with clang (warnings are errors)" make --no-print-directory xen-clang
 stage "build: bare-metal test guests" make --no-print-directory guests
+stage "build: dom0 kernel, initramfs and test disk" make --no-print-directory dom0
 stage "unit: CUnit suites under ASan and UBSan" make --no-print-directory unit
 stage "integration: QEMU scenarios" \
 	tests/integration/run.sh -k "$build/xen/xen.bin" -o "$build/integration" -g "$build/guest"

@@ -12,9 +12,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 . "$top/tools/qemu/machine.sh"
 . "$top/tests/integration/lib.sh"
+. "$top/tools/qemu/dom0.sh"
+. "$top/dom0-drivers/qemu-devices.sh"
 
 image=$top/build/xen/xen.bin
 GUEST_DIR=$top/build/guest
+DOM0_DIR=$top/build/dom0
+DOM0_RUNS=3
 out=$top/build/bench
 while getopts "k:g:o:" opt; do
 	case $opt in
@@ -50,6 +54,44 @@ boot() {
 	[ $rc -eq 0 ] || { echo "bench: $name did not finish (log: $log)" >&2; return 1; }
 }
 
+# dom0_boot_once N: wall-clock milliseconds from QEMU's start to dom0's init
+# (its first line), 2 vCPUs, 512 MiB, no -icount: what a user waits.
+dom0_boot_once() {
+	local log=$out/dom0-boot-$1.log dtb=$out/dom0-boot.dtb args extra pid start ms
+	qemu_dumpdtb 2 1G "$dtb" || return 1
+	fdtput -t s "$dtb" /chosen xen,xen-bootargs "dom0_mem=512M dom0_max_vcpus=2" &&
+	dom0_dt_nodes "$dtb" "$DOM0_DIR/Image" "$DOM0_DIR/initramfs.cpio.gz" "console=hvc0" ||
+		return 1
+	mapfile -t args < <(qemu_args 2 1G "$dtb")
+	mapfile -t extra < <(dom0_loader_args "$DOM0_DIR/Image" "$DOM0_DIR/initramfs.cpio.gz"
+		dom0_qemu_devices "$DOM0_DIR/disk.img")
+	: >"$log"
+	start=$(date +%s%N)
+	"$QEMU" "${args[@]}" "${extra[@]}" -serial "file:$log" -kernel "$image" \
+		</dev/null >"$log.qemu" 2>&1 &
+	pid=$!
+	while ! grep -q "dom0-init: started" "$log" 2>/dev/null; do
+		kill -0 $pid 2>/dev/null || break
+		[ $(( $(date +%s%N) - start )) -lt $((BENCH_TIMEOUT * 1000000000)) ] || break
+		sleep 0.02
+	done
+	ms=$(( ($(date +%s%N) - start) / 1000000 ))
+	kill $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	grep -q "dom0-init: started" "$log" || { echo "bench: dom0 did not start (log: $log)" >&2; return 1; }
+	echo "$ms"
+}
+
+# dom0_boot_ms: the median of DOM0_RUNS boots.
+dom0_boot_ms() {
+	local i t all=()
+	for ((i = 0; i < DOM0_RUNS; i++)); do
+		t=$(dom0_boot_once $i) || return 1
+		all+=("$t")
+	done
+	printf '%s\n' "${all[@]}" | sort -n | sed -n "$(((DOM0_RUNS + 1) / 2))p"
+}
+
 # row LABEL VALUE XEN TARGET
 row() {
 	local verdict="-"
@@ -60,11 +102,13 @@ row() {
 }
 
 main() {
-	local b s t
+	local b s t p d0
 	boot traps 1 "bench:1:iters=10000" || exit 1
 	boot sgi 2 "sgi:2:rounds=1000" || exit 1
 	boot timer 1 "timer:1:ticks=500" || exit 1
-	b=$out/traps.log s=$out/sgi.log t=$out/timer.log
+	boot pv 1 "pvbench:1:iters=10000 domid=1" || exit 1
+	d0=$(dom0_boot_ms) || exit 1
+	b=$out/traps.log s=$out/sgi.log t=$out/timer.log p=$out/pv.log
 	echo "Trap-path costs in guest instructions (QEMU -icount shift=0; lower is better)"
 	printf '| %-44s | %12s | %10s | %10s | %-6s |\n' "operation" "ours" "Xen 4.17" "target" "target"
 	printf '|%s|%s|%s|%s|%s|\n' "----------------------------------------------" \
@@ -76,6 +120,14 @@ main() {
 	row "ICC_SGI1R_EL1 write" "$(bench_value "$b" 1 trap sgi1r_write)" 523 261
 	row "SGI round trip between two vCPUs" "$(bench_value "$s" 1 sgi roundtrip_avg)" "" ""
 	row "virtual timer interrupt latency (max)" "$(bench_value "$t" 1 timer latency_max)" "" ""
+	row "EVTCHNOP_send, port bound to itself" "$(bench_value "$p" 1 pv evtchn_send)" 816 400
+	row "GNTTABOP_copy of one 4 KiB page" "$(bench_value "$p" 1 pv grant_copy)" "" ""
+	echo
+	echo "Dom0 boot, wall-clock ms from QEMU start to dom0's init (2 vCPUs, 512 MiB; median of $DOM0_RUNS)"
+	printf '| %-44s | %12s | %10s | %10s | %-6s |\n' "operation" "ours" "Xen 4.17" "target" "target"
+	printf '|%s|%s|%s|%s|%s|\n' "----------------------------------------------" \
+		"--------------" "------------" "------------" "--------"
+	row "QEMU start to dom0 /init" "$d0" "2000-2600" 2000
 }
 
 main "$@"

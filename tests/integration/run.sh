@@ -19,6 +19,8 @@
 #   QEMU_EXTRA=(..) more QEMU arguments (e.g. from guest_module, see lib.sh)
 #   CHECK           a function run as CHECK LOG after the run; non-zero fails the
 #                   scenario with what it printed (numeric checks: shares, ratios)
+#   INPUT           bytes typed on the serial console (printf %b escapes), sent
+#                   once INPUT_AFTER (a regex; empty: at once) is in the log
 # Scenarios may use the helpers of lib.sh (dom0less guests); GUEST_DIR is
 # where the test guests are built.
 set -uo pipefail
@@ -75,18 +77,29 @@ make_dtb() {
 
 # run_scenario FILE: prints PASS/FAIL; returns 0 on PASS.
 run_scenario() (
-	local name log dtb pid rc why re args
+	local name log dtb pid rc why re args serial infd
 	name=$(basename "$1" .sh)
 	log=$out/$name.log
 	SMP=4 MEM=1G TIMEOUT=60 BOOTARGS="" EXPECT=() REJECT=() DONE="" QEMU_EXTRA=()
+	INPUT="" INPUT_AFTER=""
 	. "$1"
 	[ -n "$DONE" ] || DONE=${EXPECT[-1]}
 	dtb=$(make_dtb "$name") || { echo "FAIL $name: could not prepare its device tree"; return 1; }
 	mapfile -t args < <(qemu_args "$SMP" "$MEM" "$dtb")
 	: >"$log"
-	"$QEMU" "${args[@]}" "${QEMU_EXTRA[@]}" -serial "file:$log" -kernel "$image" \
+	serial=(-serial "file:$log")
+	if [ -n "$INPUT" ]; then
+		# The serial input is a FIFO we hold open, so QEMU neither blocks nor sees EOF.
+		rm -f "$out/$name.in" && mkfifo "$out/$name.in" && exec {infd}<>"$out/$name.in" ||
+			{ echo "FAIL $name: could not make its input FIFO"; return 1; }
+		serial=(-chardev "file,id=ser0,path=$log,input-path=$out/$name.in" -serial chardev:ser0)
+	fi
+	"$QEMU" "${args[@]}" "${QEMU_EXTRA[@]}" "${serial[@]}" -kernel "$image" \
 		</dev/null >"$log.qemu" 2>&1 &
 	pid=$!
+	if [ -n "$INPUT" ] && wait_for "$log" "${INPUT_AFTER:-.}" "$pid" "$TIMEOUT"; then
+		printf '%b' "$INPUT" >&"$infd"
+	fi
 	wait_for "$log" "$DONE" "$pid" "$TIMEOUT"
 	rc=$?
 	sleep 0.3   # let the lines after DONE arrive

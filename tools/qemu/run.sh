@@ -1,26 +1,39 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# `make run`: boots the hypervisor on the reference machine with the serial
-# console on this terminal. Quit QEMU with Ctrl-A X.
-#   run.sh IMAGE [SMP] [MEM] [XEN_BOOTARGS]
+# `make run`: boots the hypervisor on the reference machine with dom0 (the
+# Debian kernel and the dom0-drivers initramfs, its virtio disk and NIC) and
+# the serial console on this terminal: dom0's shell on hvc0. Ctrl-A goes to
+# the hypervisor (three of them switch its input between dom0 and the debug
+# keys), so QEMU's escape is Ctrl-]: quit QEMU with Ctrl-] X, Ctrl-] C for
+# its monitor.
+#   run.sh IMAGE DOM0_DIR [SMP] [MEM] [XEN_BOOTARGS] [DOM0_BOOTARGS]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
 . "$here/machine.sh"
+. "$here/dom0.sh"
+. "$top/dom0-drivers/qemu-devices.sh"
 
-image=${1:?usage: run.sh IMAGE [SMP] [MEM] [XEN_BOOTARGS]}
-smp=${2:-4}
-mem=${3:-1G}
-bootargs=${4:-}
+usage="usage: run.sh IMAGE DOM0_DIR [SMP] [MEM] [XEN_BOOTARGS] [DOM0_BOOTARGS]"
+image=${1:?$usage}
+dom0=${2:?$usage}
+smp=${3:-4}
+mem=${4:-2G}
+bootargs=${5:-dom0_mem=512M}
+dom0args=${6:-console=hvc0}
 [ -f "$image" ] || { echo "run.sh: no hypervisor image at $image (run make)" >&2; exit 1; }
+for f in Image initramfs.cpio.gz disk.img; do
+	[ -f "$dom0/$f" ] || { echo "run.sh: no $dom0/$f (run make dom0)" >&2; exit 1; }
+done
 
-dtb_args=()
-if [ -n "$bootargs" ]; then
-	dtb=$(mktemp --suffix=.dtb)
-	trap 'rm -f "$dtb"' EXIT
-	qemu_dumpdtb "$smp" "$mem" "$dtb"
-	fdtput -t s "$dtb" /chosen xen,xen-bootargs "$bootargs"
-	dtb_args=(-dtb "$dtb")
-fi
-mapfile -t args < <(qemu_args "$smp" "$mem")
-echo "run.sh: booting $image on $QEMU_MACHINE, $smp CPUs, $mem; quit with Ctrl-A X"
-exec "$QEMU" "${args[@]}" "${dtb_args[@]}" -serial mon:stdio -kernel "$image"
+dtb=$(mktemp --suffix=.dtb)
+trap 'rm -f "$dtb"' EXIT
+qemu_dumpdtb "$smp" "$mem" "$dtb"
+fdtput -t s "$dtb" /chosen xen,xen-bootargs "$bootargs"
+dom0_dt_nodes "$dtb" "$dom0/Image" "$dom0/initramfs.cpio.gz" "$dom0args"
+mapfile -t args < <(qemu_args "$smp" "$mem" "$dtb")
+mapfile -t extra < <(dom0_loader_args "$dom0/Image" "$dom0/initramfs.cpio.gz"
+	dom0_qemu_devices "$dom0/disk.img")
+echo "run.sh: booting $image with dom0 on $QEMU_MACHINE, $smp CPUs, $mem; quit with Ctrl-] X"
+"$QEMU" "${args[@]}" "${extra[@]}" -chardev stdio,id=con,mux=on,signal=off \
+	-serial chardev:con -mon chardev=con -echr 0x1d -kernel "$image"

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * HYPERVISOR_console_io: a guest's writes appear on the hypervisor console,
- * one line at a time, prefixed with "(dN) ". Reading is dom0's, later.
+ * one line at a time, prefixed with "(dN) ". Reading takes the console input
+ * queued for dom0 (console_in.c); only dom0 may read.
  */
 #include <arch/guest_access.h>
 #include <public/xen.h>
@@ -11,6 +12,10 @@
 
 #define CONSOLE_IO_CHUNK   128
 #define CONSOLE_IO_MAX     (64 * 1024)   /* bytes per call; the rest is dropped */
+#define CONSOLE_READ_MAX   0x7fffffffU   /* Xen's count is an int: larger is -E2BIG */
+
+/* One reader at a time: it peeks, copies to the guest, then consumes. */
+static spinlock_t read_lock = SPINLOCK_INIT;
 
 static void flush_line(struct domain *d)
 {
@@ -55,13 +60,47 @@ static long console_write(struct vcpu *v, uint64_t count, uint64_t gva)
 	return 0;
 }
 
+/* Bytes read, or -EFAULT if the first chunk could not be copied (then nothing is consumed). */
+static long read_locked(struct vcpu *v, uint64_t count, uint64_t gva)
+{
+	char buf[CONSOLE_IO_CHUNK];
+	uint64_t done = 0;
+
+	while (done < count) {
+		size_t n = console_in_peek(buf, (size_t)MIN(count - done, (uint64_t)sizeof(buf)));
+
+		if (!n)
+			break;
+		if (copy_to_guest(v, gva + done, buf, n))
+			return done ? (long)done : -EFAULT;
+		console_in_consume(n);
+		done += n;
+	}
+	return (long)done;
+}
+
+static long console_read(struct vcpu *v, uint64_t count, uint64_t gva)
+{
+	unsigned long flags;
+	long rc;
+
+	if (v->domain != hardware_domain)
+		return -EPERM;
+	if (count > CONSOLE_READ_MAX)
+		return -E2BIG;
+	flags = spin_lock_irqsave(&read_lock);
+	rc = read_locked(v, count, gva);
+	spin_unlock_irqrestore(&read_lock, flags);
+	return rc;
+}
+
 long do_console_io(struct vcpu *v, const uint64_t a[HCALL_ARGS])
 {
 	switch (a[0]) {
 	case CONSOLEIO_write:
 		return console_write(v, a[1], a[2]);
 	case CONSOLEIO_read:
-		return -EPERM;
+		return console_read(v, a[1], a[2]);
 	default:
 		return -ENOSYS;
 	}

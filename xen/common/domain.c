@@ -26,16 +26,6 @@ static const char *const shutdown_names[] = {
 	"poweroff", "reboot", "suspend", "crash", "watchdog",
 };
 
-void domain_for_each(void (*fn)(struct domain *d, void *arg), void *arg)
-{
-	for (unsigned int i = 0; i < MAX_DOMAINS; i++) {
-		struct domain *d = __atomic_load_n(&domains[i], __ATOMIC_ACQUIRE);
-
-		if (d && d->state != DOMAIN_DYING)
-			fn(d, arg);
-	}
-}
-
 struct domain *domain_by_id(domid_t id)
 {
 	for (unsigned int i = 0; i < MAX_DOMAINS; i++)
@@ -51,6 +41,16 @@ unsigned int domain_count(void)
 	for (unsigned int i = 0; i < MAX_DOMAINS; i++)
 		n += domains[i] != NULL;
 	return n;
+}
+
+void domain_for_each(void (*fn)(struct domain *d, void *arg), void *arg)
+{
+	unsigned long flags = spin_lock_irqsave(&domlist_lock);
+
+	for (unsigned int i = 0; i < MAX_DOMAINS; i++)
+		if (domains[i] && domains[i]->state != DOMAIN_DYING)
+			fn(domains[i], arg);
+	spin_unlock_irqrestore(&domlist_lock, flags);
 }
 
 static int check_config(const struct domain_config *cfg)

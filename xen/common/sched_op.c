@@ -25,8 +25,10 @@ static long sched_shutdown(struct vcpu *v, uint64_t gva)
 
 static void poll_end(struct vcpu *v)
 {
-	v->poll.active = false;
-	timer_stop(&v->poll.timeout);
+	if (__atomic_exchange_n(&v->poll.active, false, __ATOMIC_SEQ_CST))
+		__atomic_sub_fetch(&v->domain->nr_polling, 1, __ATOMIC_SEQ_CST);
+	if (v->poll.timer_ready)
+		timer_stop(&v->poll.timeout);
 	vcpu_unblock(v);
 }
 
@@ -40,6 +42,8 @@ static void poll_timeout(void *data)
 
 void sched_poll_wake(struct domain *d, evtchn_port_t port)
 {
+	if (!__atomic_load_n(&d->nr_polling, __ATOMIC_ACQUIRE))
+		return;
 	for (unsigned int i = 0; i < d->nr_vcpus; i++) {
 		struct vcpu *v = d->vcpus[i];
 
@@ -72,9 +76,10 @@ static long sched_poll(struct vcpu *v, uint64_t gva)
 	if (copy_from_guest(v, v->poll.ports, sp.ports, sp.nr_ports * sizeof(uint32_t)))
 		return -EFAULT;
 	v->poll.nr = sp.nr_ports;
+	__atomic_add_fetch(&v->domain->nr_polling, 1, __ATOMIC_SEQ_CST);
 	__atomic_store_n(&v->poll.active, true, __ATOMIC_SEQ_CST);
 	if (any_pending(v)) {     /* after active is set: a send now sees us, or we see it */
-		v->poll.active = false;
+		poll_end(v);
 		return 0;
 	}
 	if (!v->poll.timer_ready) {

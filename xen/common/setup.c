@@ -155,5 +155,6 @@ void start_xen(const void *dtb)
 	dom0_build(&boot_dtb, &bi);
 	debug_watch_start();
 	printk("Domains started from the device tree: %u\n", dom0less_build_all(&boot_dtb));
+	console_in_endboot();
 	arch_run_guests();
 }

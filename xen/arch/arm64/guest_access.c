@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Copies to and from the addresses a guest passes in hypercalls: guest
- * virtual addresses. The guest's stage 1 is walked by the MMU itself with
- * AT S1E1R/S1E1W (Arm ARM C5.5) while the calling vCPU's EL1 context is on
- * this CPU; the resulting IPA goes through the p2m, and only RAM may be
- * touched (never a device the guest has mapped). PAR_EL1 belongs to the
- * guest, so it is preserved around each lookup.
+ * virtual addresses. Both stages are walked by the MMU itself with
+ * AT S12E1R/S12E1W (Arm ARM C5.5) while the calling vCPU's EL1 context and
+ * VTTBR are on this CPU, so only what the guest itself may read or write is
+ * touched, and never a device it has mapped. PAR_EL1 belongs to the guest,
+ * so it is preserved around each lookup.
  */
 #include <arch/guest_access.h>
 #include <arch/mm.h>
@@ -45,25 +45,31 @@ int guest_gva_to_ipa(struct vcpu *v, uint64_t gva, bool write, ipa_t *ipa)
 	return 0;
 }
 
-static bool ram_type(enum p2m_type t, bool write)
-{
-	return t == P2M_RAM_RW || t == P2M_MAGIC || (!write && t == P2M_RAM_RO);
-}
+/* PAR_EL1.ATTR [63:56] in MAIR format: Device memory has 0000 in [7:4] (D24.2.110). */
+#define PAR_ATTR_SHIFT     56
+#define PAR_ATTR_DEVICE    0xf0UL
 
-/* Host physical address behind gva, or ~0 if it is not the guest's RAM. */
+/*
+ * Host physical address behind gva, or ~0: both stages walked by the MMU
+ * (AT S12E1R/W with v's VTTBR loaded), so the guest's own stage-2
+ * permissions apply (a read-only grant cannot be written through a
+ * hypercall either), and anything Device (MMIO) is refused.
+ */
 static uint64_t translate(struct vcpu *v, uint64_t gva, bool write)
 {
-	uint64_t ipa = stage1(gva, write);
-	unsigned int order;
-	mfn_t mfn;
-	gfn_t gfn;
+	uint64_t saved = read_sysreg(par_el1), par;
 
-	if (ipa == ~0UL)
+	(void)v;
+	if (write)
+		asm volatile("at s12e1w, %0" : : "r"(gva) : "memory");
+	else
+		asm volatile("at s12e1r, %0" : : "r"(gva) : "memory");
+	isb();
+	par = read_sysreg(par_el1);
+	write_sysreg(saved, par_el1);
+	if ((par & PAR_F) || !((par >> PAR_ATTR_SHIFT) & PAR_ATTR_DEVICE))
 		return ~0UL;
-	gfn = ipa_to_gfn(ipa_init(ipa));
-	if (!ram_type(p2m_lookup(&v->domain->p2m, gfn, &mfn, &order), write))
-		return ~0UL;
-	return pa_val(mfn_to_pa(mfn)) | (ipa & ~PAGE_MASK);
+	return (par & PAR_PA_MASK) | (gva & ~PAGE_MASK);
 }
 
 static int copy_guest(struct vcpu *v, uint64_t gva, void *buf, size_t len, bool to_guest)

@@ -6,6 +6,7 @@
 #include <asm/fake.h>
 #include <string.h>
 #include <xen/domain.h>
+#include <xen/event.h>
 #include <xen/p2m.h>
 #include <xen/sched.h>
 
@@ -14,6 +15,10 @@ unsigned int fake_vcpu_kicks;
 struct vcpu *fake_last_kicked;
 unsigned int fake_tlb_flush_vmid;
 unsigned int fake_tlb_flush_ipa;
+unsigned int fake_evtchn_upcalls;
+struct vcpu *fake_last_upcall;
+unsigned int fake_poll_wakes;
+unsigned int fake_last_poll_port;
 
 void fake_hooks_reset(void)
 {
@@ -22,6 +27,10 @@ void fake_hooks_reset(void)
 	fake_last_kicked = NULL;
 	fake_tlb_flush_vmid = 0;
 	fake_tlb_flush_ipa = 0;
+	fake_evtchn_upcalls = 0;
+	fake_last_upcall = NULL;
+	fake_poll_wakes = 0;
+	fake_last_poll_port = 0;
 }
 
 void sched_arch_kick(unsigned int cpu)
@@ -51,4 +60,17 @@ void arch_p2m_flush_ipa(uint16_t vmid, ipa_t ipa)
 
 void arch_p2m_sync(void)
 {
+}
+
+void arch_evtchn_upcall(struct vcpu *v)
+{
+	fake_evtchn_upcalls++;
+	fake_last_upcall = v;
+}
+
+void sched_poll_wake(struct domain *d, evtchn_port_t port)
+{
+	(void)d;
+	fake_poll_wakes++;
+	fake_last_poll_port = port;
 }

@@ -183,7 +183,8 @@ static struct domain *create(const struct dtb *host, const struct bootinfo *bi,
 			     struct dom0_boot *b, struct dom0_passthrough *pt, int *rc)
 {
 	struct domain_config cfg = { .name = "Domain-0", .max_vcpus = vcpus_wanted(),
-				     .max_pages = dom0_mem >> PAGE_SHIFT, .direct_mapped = true };
+				     .max_pages = dom0_mem >> PAGE_SHIFT, .direct_mapped = true,
+				     .max_maptrack = DOM0_MAPTRACK };
 	struct dom0_fdt_params p;
 	struct dom0_ram guess = { .bank = { bi->mem[0] }, .nr = 1 };
 	long len;

@@ -32,12 +32,14 @@
 
 /* Bits of one 2-level word (xen_ulong_t: 64 bits on Arm, public/xen.h). */
 #define EVTCHN_WORD_BITS    (sizeof(xen_ulong_t) * 8)
-/* Port 0 is never handed out (Xen: ECS_RESERVED), so 0 means "none". */
+/*
+ * Port 0 is never handed out (Xen reserves it), so 0 means "none"; it stays
+ * EVTCHN_FREE, which every operation but status refuses.
+ */
 #define EVTCHN_PORT_NONE    0U
 
 enum evtchn_state {
 	EVTCHN_FREE = 0,        /* closed: may be allocated (zeroed memory) */
-	EVTCHN_RESERVED,        /* port 0 */
 	EVTCHN_UNBOUND,         /* waits for u.unbound_dom to bind to it */
 	EVTCHN_INTERDOMAIN,     /* bound to u.inter.port of u.inter.dom */
 	EVTCHN_VIRQ,            /* delivers u.virq */
@@ -73,7 +75,7 @@ bool evtchn_privileged(const struct domain *d);
 bool evtchn_virq_is_global(unsigned int virq);
 /* The domain a caller names: itself, or (privileged callers) any: 0, -ESRCH, -EPERM. */
 int evtchn_target(struct domain *caller, domid_t dom, struct domain **out);
-/* v's vCPU id of d, or NULL if d has no such vCPU. */
+/* d's vCPU id (d has a table), or NULL if there is none. */
 struct vcpu *evtchn_vcpu(struct domain *d, uint32_t id);
 /* Locks d's table (interrupts masked); NULL, nothing locked, if d has none. */
 struct evtchn_table *evtchn_lock(struct domain *d, unsigned long *flags);
@@ -88,7 +90,10 @@ int evtchn_free_port(const struct evtchn_table *t);
 /* Returns a port to EVTCHN_FREE: its pending bit cleared, notify_vcpu 0. */
 void evtchn_port_free(struct domain *d, struct evtchn *chn, evtchn_port_t port);
 
-/* deliver.c: the 2-level bits in d's shared_info and its vCPUs' vcpu_info. */
+/*
+ * deliver.c: the 2-level bits in d's shared_info and its vCPUs' vcpu_info.
+ * Callers hold a lock that keeps the port bound (see above).
+ */
 void evtchn_set_pending(struct domain *d, unsigned int vcpu, evtchn_port_t port);
 void evtchn_clear_pending(struct domain *d, evtchn_port_t port);
 /* Clears the mask bit; if it was set and port is pending, notifies vcpu. */
@@ -96,7 +101,7 @@ void evtchn_unmask_deliver(struct domain *d, unsigned int vcpu, evtchn_port_t po
 /* If port is pending and unmasked, notifies vcpu (after bind_vcpu). */
 void evtchn_renotify(struct domain *d, unsigned int vcpu, evtchn_port_t port);
 
-/* close.c */
+/* close.c: EVTCHNOP_close on d's port (0, -EINVAL, -ESRCH); every port of d. */
 int evtchn_close_port(struct domain *d, evtchn_port_t port);
 void evtchn_close_all(struct domain *d);
 

@@ -116,7 +116,7 @@ int evtchn_domain_init(struct domain *d, unsigned int max_ports)
 	t = xzalloc_bytes(sizeof(*t) + max_ports * sizeof(t->ports[0]));
 	if (!t)
 		return -ENOMEM;
-	t->virq_port = xzalloc_array(evtchn_port_t[NR_VIRQS], rows);
+	t->virq_port = xzalloc_array_bytes(sizeof(*t->virq_port), rows);
 	if (!t->virq_port) {
 		xfree(t);
 		return -ENOMEM;
@@ -124,7 +124,6 @@ int evtchn_domain_init(struct domain *d, unsigned int max_ports)
 	spin_lock_init(&t->lock);
 	t->max_ports = max_ports;
 	t->nr_vcpus = rows;
-	t->ports[EVTCHN_PORT_NONE].state = EVTCHN_RESERVED;
 	d->evtchn = t;
 	return 0;
 }

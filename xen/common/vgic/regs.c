@@ -81,13 +81,21 @@ static void put_priority(struct vcpu *t, struct vgic_irq *irq, uint32_t field)
 static uint32_t get_config(const struct domain *d, const struct vcpu *t,
 			   const struct vgic_irq *irq)
 {
+	if (irq->intid == VGIC_EVTCHN_INTID)
+		return irq->cfg_written_edge ? ICFGR_EDGE : 0;
 	return irq->edge ? ICFGR_EDGE : 0;
 }
 
 static void put_config(struct vcpu *t, struct vgic_irq *irq, uint32_t field)
 {
-	/* SGIs: always edge, read-only; the event PPI is edge too (raised on each 0 -> 1 of upcall_pending). */
-	if (irq->intid >= VGIC_NR_SGIS && irq->intid != VGIC_EVTCHN_INTID)
+	/*
+	 * SGIs: always edge, read-only. The event PPI is delivered as an edge
+	 * (raised on each 0 -> 1 of evtchn_upcall_pending) whatever the guest
+	 * configures; the register still reads back what it wrote.
+	 */
+	if (irq->intid == VGIC_EVTCHN_INTID)
+		irq->cfg_written_edge = field & ICFGR_EDGE;
+	else if (irq->intid >= VGIC_NR_SGIS)
 		irq->edge = field & ICFGR_EDGE;
 }
 

@@ -26,4 +26,11 @@ void __noreturn arch_cpu_park(void);
 /* Print a stack backtrace of the calling context to the console. */
 void arch_dump_backtrace(void);
 
+/*
+ * Print a vCPU's registers (debug key 'v'): its saved context, or what this
+ * CPU holds of it; a vCPU running on another CPU is only named, not stopped.
+ */
+struct vcpu;
+void arch_vcpu_dump(const struct vcpu *v);
+
 #endif /* ARCH_CPU_H */

@@ -95,6 +95,7 @@ struct domain {
 	bool shared_info_mapped;
 	uint64_t hvm_params[HVM_NR_PARAMS];  /* hvm_op get/set_param */
 	bool runstate_update_flag;  /* vm_assist VMASST_TYPE_runstate_update_flag */
+	unsigned int nr_polling;    /* vCPUs in SCHEDOP_poll: sends skip the wake-up scan when 0 */
 	struct ram_extent *ram;
 	unsigned int nr_ram;
 	unsigned int max_ram;
@@ -117,9 +118,6 @@ struct domain {
 
 /* The control domain (dom0) once built, else NULL: console input, VIRQ_CONSOLE. */
 extern struct domain *hardware_domain;
-
-/* Calls fn for every domain not being destroyed (no lock: domains die only paused). */
-void domain_for_each(void (*fn)(struct domain *d, void *arg), void *arg);
 
 /* Looks a domain up by ID (no reference counting yet: domains die only when paused). */
 struct domain *domain_by_id(domid_t id);
@@ -145,6 +143,11 @@ bool domain_owns_mfn(const struct domain *d, mfn_t mfn);
 /* Frees the balloon bookkeeping of a domain being destroyed (common/memory). */
 void domain_balloon_release(struct domain *d);
 unsigned int domain_count(void);
+/*
+ * Calls fn for each domain not being destroyed, the domain list locked (for
+ * the debug keys): fn must not create or destroy domains.
+ */
+void domain_for_each(void (*fn)(struct domain *d, void *arg), void *arg);
 
 /* Re-evaluates whether v may run and tells the scheduler. */
 void vcpu_update_runnable(struct vcpu *v);

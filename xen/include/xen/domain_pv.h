@@ -8,7 +8,8 @@ struct domain;
 /* Defaults when the domain's configuration leaves a limit at 0 (Xen's dom0 defaults). */
 #define DOMAIN_DEFAULT_EVTCHN        4096    /* every 2-level port */
 #define DOMAIN_DEFAULT_GRANT_FRAMES  64
-#define DOMAIN_DEFAULT_MAPTRACK      8192
+#define DOMAIN_DEFAULT_MAPTRACK      1024    /* grants a domain may map from others */
+#define DOM0_MAPTRACK                16384   /* dom0 runs the backends */
 
 /* After the vCPUs exist: 0, -ENOMEM, -EINVAL. */
 int domain_pv_init(struct domain *d);

@@ -30,11 +30,20 @@ long do_grant_table_op(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
 
 /*
  * XENMEM_add_to_physmap(XENMAPSPACE_grant_table, idx, gfn): maps frame idx
- * of d's table at gfn in d's p2m (growing the table to idx + 1 frames,
- * dropping the frame's previous gfn mapping). 0, -EINVAL (idx >= max_frames
- * or status frame), -ENOMEM.
+ * of d's table at gfn in d's p2m as P2M_RAM_RW (growing the table to idx + 1
+ * frames, dropping the frame's previous gfn mapping). 0, -EINVAL (idx >=
+ * max_frames, status frame, gfn outside the IPA space), -EBUSY (gfn holds a
+ * grant or foreign mapping), -ENOMEM; on failure nothing changed.
  */
 int gnttab_map_frame(struct domain *d, unsigned int idx, gfn_t gfn);
+
+/*
+ * True if a mapping of one of d's grants holds frame mfn, which d must then
+ * not free (XENMEM_decrease_reservation and the like). Race-free when the
+ * caller first removes the frame from d's p2m: a new pin finds frames
+ * through the p2m under the same lock this takes. O(d's grant entries).
+ */
+bool gnttab_mfn_pinned(struct domain *d, mfn_t mfn);
 
 /* Frames in use and the maximum (GNTTABOP_query_size). */
 unsigned int gnttab_nr_frames(const struct domain *d);

@@ -62,6 +62,7 @@ struct vgic_irq {
 	bool line_level;           /* level-sensitive input as last injected */
 	bool active;
 	bool edge;                 /* GICD_ICFGR: edge-triggered */
+	bool cfg_written_edge;     /* event PPI only: its ICFGR as the guest wrote it (delivery stays edge) */
 	uint8_t lr;                /* LR index on its vCPU when in_lr */
 	bool in_lr;
 	bool queued;               /* on its target vCPU's pending list */

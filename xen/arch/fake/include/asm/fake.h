@@ -35,6 +35,10 @@ extern unsigned int fake_vcpu_kicks;               /* vcpu_kick() calls */
 extern struct vcpu *fake_last_kicked;              /* argument of the last vcpu_kick() */
 extern unsigned int fake_tlb_flush_vmid;           /* arch_p2m_flush_vmid() calls */
 extern unsigned int fake_tlb_flush_ipa;            /* arch_p2m_flush_ipa() calls */
+extern unsigned int fake_evtchn_upcalls;           /* arch_evtchn_upcall() calls */
+extern struct vcpu *fake_last_upcall;              /* argument of the last arch_evtchn_upcall() */
+extern unsigned int fake_poll_wakes;               /* sched_poll_wake() calls */
+extern unsigned int fake_last_poll_port;           /* port of the last sched_poll_wake() */
 void fake_hooks_reset(void);
 
 /* copy_from_guest/copy_to_guest fault on [fake_guest_bad_lo, fake_guest_bad_hi) and on 0. */

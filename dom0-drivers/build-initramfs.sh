@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Builds what dom0 boots from (`make dom0`), out of the Debian arm64 kernel and
+# busybox-static packages cached by tools/setup/install-deps.sh:
+#
+#   OUT/Image               the kernel (uncompressed arm64 Image)
+#   OUT/initramfs.cpio.gz   busybox, the modules of modules.list and all they
+#                           depend on, /init, the dom0 checks and xentest
+#   OUT/disk.img            a small ext4 image for the dom0 disk check
+#
+# Usage: build-initramfs.sh [OUT]   (default build/dom0)
+#
+# Nothing is rebuilt while the inputs (this directory, the packages, the
+# compiler) are unchanged: their fingerprint is kept in OUT/.inputs.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+TOP=$(cd "$here/.." && pwd)
+OUT=${1:-$TOP/build/dom0}
+CACHE_DIR=${CACHE_DIR:-$TOP/.cache}
+DEB_DIR=$CACHE_DIR/debs
+CROSS=${CROSS:-aarch64-linux-gnu-}
+EPOCH=${SOURCE_DATE_EPOCH:-0}   # every file's mtime, for repeatable images
+DISK_SIZE=8M
+DISK_UUID=0d0d0d0d-0000-4000-8000-000000000001
+
+die() {
+	echo "dom0: error: $*" >&2
+	exit 1
+}
+log() { echo "dom0: $*"; }
+
+# cached_deb PKG: the cached .deb that install-deps.sh recorded for PKG.
+cached_deb() {
+	local name f
+	name=$(cat "$DEB_DIR/.$1.name" 2>/dev/null) || return 1
+	f=$(compgen -G "$DEB_DIR/${name}_*_arm64.deb" | head -n1) || return 1
+	[ -n "$f" ] && echo "$f"
+}
+
+for tool in dpkg-deb depmod modprobe cpio gzip mkfs.ext4 file sha256sum "${CROSS}gcc"; do
+	command -v "$tool" >/dev/null || die "$tool not found: run 'make deps'"
+done
+if ! cached_deb linux-image-arm64 >/dev/null || ! cached_deb busybox-static >/dev/null; then
+	log "arm64 packages not cached yet: running install-deps.sh --arm64-only"
+	"$TOP/tools/setup/install-deps.sh" --arm64-only
+fi
+KDEB=$(cached_deb linux-image-arm64) || die "no cached kernel package in $DEB_DIR"
+BDEB=$(cached_deb busybox-static) || die "no cached busybox-static package in $DEB_DIR"
+KNAME=$(cat "$DEB_DIR/.linux-image-arm64.name")
+KVER=${KNAME#linux-image-}
+
+# ---- up to date? ----
+fingerprint=$(
+	cd "$here"
+	find . -type f ! -name '*~' | LC_ALL=C sort | xargs sha256sum
+	stat -c '%n %s %Y' "$KDEB" "$BDEB"
+	"${CROSS}gcc" --version | head -n1
+	echo "epoch $EPOCH"
+)
+fingerprint=$(sha256sum <<<"$fingerprint" | cut -d' ' -f1)
+if [ -f "$OUT/.inputs" ] && [ "$(cat "$OUT/.inputs")" = "$fingerprint" ] &&
+	[ -f "$OUT/Image" ] && [ -f "$OUT/initramfs.cpio.gz" ] && [ -f "$OUT/disk.img" ]; then
+	log "up to date ($OUT)"
+	exit 0
+fi
+rm -f "$OUT/.inputs"
+mkdir -p "$OUT"
+
+# ---- the kernel package, extracted once, with a modules.dep of its own ----
+KX=$CACHE_DIR/dom0/${KDEB##*/}
+KX=${KX%.deb}
+if [ ! -f "$KX/.done" ]; then
+	log "extracting ${KDEB##*/}"
+	rm -rf "$CACHE_DIR/dom0"
+	mkdir -p "$KX"
+	dpkg-deb -x "$KDEB" "$KX"
+	depmod -b "$KX" "$KVER"
+	touch "$KX/.done"
+fi
+MODDIR=lib/modules/$KVER
+noconf=$(mktemp -d)   # an empty configuration: the host's modprobe.d/depmod.d must not count
+trap 'rm -rf "$noconf"' EXIT
+
+# ---- Image ----
+kimg=$KX/boot/vmlinuz-$KVER
+case $(file -b "$kimg") in
+*"ARM64 boot executable Image"*) cp "$kimg" "$OUT/Image" ;;
+gzip*) zcat "$kimg" >"$OUT/Image" ;;
+*) die "$kimg: not an arm64 Image: $(file -b "$kimg")" ;;
+esac
+file -b "$OUT/Image" | grep -q "ARM64 boot executable Image" || die "$OUT/Image is not an arm64 Image"
+
+# ---- the initramfs tree ----
+ROOT=$OUT/root
+rm -rf "$ROOT"
+mkdir -p "$ROOT"/{bin,sbin,usr/bin,usr/sbin,dev,proc,sys,run,tmp,root,mnt/disk,etc/dom0/disk,"$MODDIR"}
+chmod 1777 "$ROOT/tmp"
+chmod 0700 "$ROOT/root"
+
+dpkg-deb --fsys-tarfile "$BDEB" | tar -xO ./bin/busybox >"$ROOT/bin/busybox"
+chmod 0755 "$ROOT/bin/busybox"
+ln -s busybox "$ROOT/bin/sh"   # the rest of the applet links: `busybox --install -s` in /init
+
+install -m 0755 "$here/init" "$ROOT/init"
+install -m 0755 "$here/checks/dom0-checks.sh" "$ROOT/usr/bin/dom0-checks"
+install -m 0644 "$here/modules.list" "$ROOT/etc/dom0/modules.list"
+install -m 0644 "$here/disk/hello.txt" "$ROOT/etc/dom0/disk/hello.txt"
+printf 'root:x:0:0:root:/root:/bin/sh\n' >"$ROOT/etc/passwd"
+printf 'root:x:0:\n' >"$ROOT/etc/group"
+cat >"$ROOT/etc/profile" <<'EOF'
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/root
+PS1='dom0:\w# '
+cd "$HOME"
+EOF
+
+"${CROSS}gcc" -static -O2 -Wall -Wextra -Werror -s -o "$OUT/xentest" "$here/checks/xentest.c"
+install -m 0755 "$OUT/xentest" "$ROOT/usr/bin/xentest"
+
+# ---- modules: the list's closure (modules.dep and softdeps) ----
+mapfile -t wanted < <(sed 's/#.*//' "$here/modules.list" | awk 'NF {print $1}')
+[ ${#wanted[@]} -gt 0 ] || die "modules.list names no module"
+declare -A files=()
+for mod in "${wanted[@]}"; do
+	deps=$(modprobe -C "$noconf" -d "$KX" -S "$KVER" --show-depends --ignore-install "$mod" 2>&1) ||
+		die "module $mod: $deps"
+	while read -r kind path _; do
+		case $kind in
+		insmod) files[${path#"$KX"/}]=1 ;;
+		builtin) ;;
+		*) die "module $mod: unexpected modprobe output: $kind $path" ;;
+		esac
+	done <<<"$deps"
+done
+for rel in "${!files[@]}"; do
+	install -D -m 0644 "$KX/$rel" "$ROOT/$rel"
+done
+cp "$KX/$MODDIR"/modules.{order,builtin,builtin.modinfo} "$ROOT/$MODDIR/"
+depmod -C "$noconf" -b "$ROOT" "$KVER"
+# Closure check: each copied module must depend on exactly what it depends on
+# in the whole package (a missing provider would shorten its line).
+for rel in "${!files[@]}"; do
+	r=${rel#"$MODDIR"/}
+	[ "$(awk -v m="$r:" '$1 == m' "$KX/$MODDIR/modules.dep")" = \
+		"$(awk -v m="$r:" '$1 == m' "$ROOT/$MODDIR/modules.dep")" ] ||
+		die "modules.dep of the initramfs disagrees with the package's for $r"
+done
+nmods=${#files[@]}
+
+# ---- the archive: newc, every entry root-owned, plus a /dev/console node ----
+# newc_entry NAME MODE RDEVMAJOR RDEVMINOR: one empty newc entry (a device node
+# or the trailer), made without root or fakeroot.
+newc_entry() {
+	local name=$1 mode=$2 maj=$3 min=$4 namesize hdr pad
+	namesize=$((${#name} + 1))
+	hdr=$(printf '070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X' \
+		0 "$mode" 0 0 1 "$EPOCH" 0 0 0 "$maj" "$min" "$namesize" 0)
+	pad=$(((4 - (110 + namesize) % 4) % 4))
+	printf '%s%s\0' "$hdr" "$name"
+	head -c "$pad" /dev/zero
+}
+find "$ROOT" -exec touch -h -d "@$EPOCH" {} +
+{
+	(cd "$ROOT" && find . -mindepth 1 -printf '%P\n' | LC_ALL=C sort |
+		cpio --quiet -o -H newc -R 0:0 --reproducible)
+	newc_entry dev/console $((0020600)) 5 1
+	newc_entry 'TRAILER!!!' 0 0 0
+} | gzip -9 -n >"$OUT/initramfs.cpio.gz.tmp"
+mv "$OUT/initramfs.cpio.gz.tmp" "$OUT/initramfs.cpio.gz"
+
+# ---- disk.img: hello.txt and its checksum ----
+DROOT=$OUT/disk-root
+rm -rf "$DROOT"
+mkdir -p "$DROOT"
+install -m 0644 "$here/disk/hello.txt" "$DROOT/hello.txt"
+(cd "$DROOT" && sha256sum hello.txt >SHA256SUMS)
+find "$DROOT" -exec touch -h -d "@$EPOCH" {} +
+rm -f "$OUT/disk.img"
+truncate -s "$DISK_SIZE" "$OUT/disk.img"
+mkfs.ext4 -q -F -L dom0disk -U "$DISK_UUID" \
+	-E root_owner=0:0,hash_seed=$DISK_UUID -d "$DROOT" "$OUT/disk.img"
+
+echo "$fingerprint" >"$OUT/.inputs"
+log "kernel $KVER: $OUT/Image"
+log "initramfs: $OUT/initramfs.cpio.gz ($(du -k "$OUT/initramfs.cpio.gz" | cut -f1) KiB, $nmods modules)"
+log "disk: $OUT/disk.img"
