@@ -10,13 +10,11 @@
  *   trap sgi1r_write      ICC_SGI1R_EL1 write of a disabled SGI to this vCPU
  */
 #include "lib/guest.h"
+#include "lib/measure.h"
 
 #define DEFAULT_ITERS  10000
-#define WARMUP_ITERS   100           /* untimed first: caches, TLBs, an emulator's translation */
 #define GICD_TYPER     0x0004        /* IHI 0069H, GICD_TYPER */
 #define BENCH_SGI      15            /* disabled throughout, so never delivered */
-
-typedef void (*op_fn)(void);
 
 const char guest_name[] = "bench";
 
@@ -54,21 +52,9 @@ static void op_sgi1r_write(void)
 	gic_write_sgi1r(sgi1r_self);
 }
 
-static uint64_t measure(op_fn op, uint64_t iters)
+static void bench(const char *metric, measure_fn op, uint64_t iters, uint64_t empty)
 {
-	uint64_t start;
-
-	for (unsigned int i = 0; i < WARMUP_ITERS; i++)
-		op();
-	start = timer_now();
-	for (uint64_t i = 0; i < iters; i++)
-		op();
-	return timer_now() - start;
-}
-
-static void bench(const char *metric, op_fn op, uint64_t iters, uint64_t empty)
-{
-	uint64_t t = measure(op, iters);
+	uint64_t t = measure_ticks(op, iters);
 
 	guest_bench("trap", metric, t > empty ? (t - empty) / iters : 0, "ticks");
 }
@@ -90,7 +76,7 @@ void guest_main(void)
 	gicd_typer_addr = platform.gicd.base + GICD_TYPER;
 	sgi1r_self = gic_sgi1r_value(BENCH_SGI, this_cpu());
 	gic_disable_irq(BENCH_SGI);
-	empty = measure(op_empty, iters);
+	empty = measure_ticks(op_empty, iters);
 	guest_info("%lu iterations each, CNTFRQ %lu Hz, empty loop %lu ticks", iters,
 		   timer_freq(), empty);
 	if (platform.xen)

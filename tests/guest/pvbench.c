@@ -11,12 +11,12 @@
  * names who may use it).
  */
 #include "lib/guest.h"
+#include "lib/measure.h"
 #include <public/event_channel.h>
 #include <public/grant_table.h>
 #include <public/memory.h>
 
 #define DEFAULT_ITERS   10000
-#define WARMUP_ITERS    100
 #define GRANT_REF       8             /* the first refs are reserved (console, xenstore) */
 #define HYPERVISOR_memory_op        12
 #define HYPERVISOR_grant_table_op   20
@@ -33,8 +33,6 @@ static uint8_t dst_page[PAGE_SIZE] __aligned(PAGE_SIZE);
 static struct shared_info *si = (struct shared_info *)shared_page;
 static evtchn_port_t port_a, port_b;
 static struct gnttab_copy copy_op;
-
-typedef void (*op_fn)(void);
 
 static void map_page(unsigned int space, uint64_t idx, void *page)
 {
@@ -94,21 +92,9 @@ static void op_copy(void)
 	xen_hypercall(HYPERVISOR_grant_table_op, GNTTABOP_copy, (uint64_t)&copy_op, 1);
 }
 
-static uint64_t measure(op_fn op, uint64_t iters)
+static void report(const char *metric, measure_fn op, measure_fn base, uint64_t iters)
 {
-	uint64_t start;
-
-	for (unsigned int i = 0; i < WARMUP_ITERS; i++)
-		op();
-	start = timer_now();
-	for (uint64_t i = 0; i < iters; i++)
-		op();
-	return timer_now() - start;
-}
-
-static void report(const char *metric, op_fn op, op_fn base, uint64_t iters)
-{
-	uint64_t t = measure(op, iters), b = measure(base, iters);
+	uint64_t t = measure_ticks(op, iters), b = measure_ticks(base, iters);
 
 	guest_bench("pv", metric, t > b ? (t - b) / iters : 0, "ticks");
 }

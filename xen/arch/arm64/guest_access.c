@@ -17,18 +17,30 @@
 #define PAR_F          (1UL << 0)             /* translation aborted */
 #define PAR_PA_MASK    0x0000fffffffff000UL   /* PA[47:12] */
 
-/* The IPA behind gva by the guest's own stage 1, or ~0. */
-static uint64_t stage1(uint64_t gva, bool write)
+enum at_kind { AT_S1E1R, AT_S1E1W, AT_S12E1R, AT_S12E1W };
+
+/* Runs one address translation and returns PAR_EL1, the guest's own PAR_EL1 kept. */
+static uint64_t at(enum at_kind k, uint64_t gva)
 {
 	uint64_t saved = read_sysreg(par_el1), par;
 
-	if (write)
-		asm volatile("at s1e1w, %0" : : "r"(gva) : "memory");
-	else
-		asm volatile("at s1e1r, %0" : : "r"(gva) : "memory");
+	switch (k) {
+	case AT_S1E1R: asm volatile("at s1e1r, %0" : : "r"(gva) : "memory"); break;
+	case AT_S1E1W: asm volatile("at s1e1w, %0" : : "r"(gva) : "memory"); break;
+	case AT_S12E1R: asm volatile("at s12e1r, %0" : : "r"(gva) : "memory"); break;
+	case AT_S12E1W: asm volatile("at s12e1w, %0" : : "r"(gva) : "memory"); break;
+	}
 	isb();
 	par = read_sysreg(par_el1);
 	write_sysreg(saved, par_el1);
+	return par;
+}
+
+/* The IPA behind gva by the guest's own stage 1, or ~0. */
+static uint64_t stage1(uint64_t gva, bool write)
+{
+	uint64_t par = at(write ? AT_S1E1W : AT_S1E1R, gva);
+
 	if (par & PAR_F)
 		return ~0UL;
 	return (par & PAR_PA_MASK) | (gva & ~PAGE_MASK);
@@ -57,16 +69,9 @@ int guest_gva_to_ipa(struct vcpu *v, uint64_t gva, bool write, ipa_t *ipa)
  */
 static uint64_t translate(struct vcpu *v, uint64_t gva, bool write)
 {
-	uint64_t saved = read_sysreg(par_el1), par;
+	uint64_t par = at(write ? AT_S12E1W : AT_S12E1R, gva);
 
 	(void)v;
-	if (write)
-		asm volatile("at s12e1w, %0" : : "r"(gva) : "memory");
-	else
-		asm volatile("at s12e1r, %0" : : "r"(gva) : "memory");
-	isb();
-	par = read_sysreg(par_el1);
-	write_sysreg(saved, par_el1);
 	if ((par & PAR_F) || !((par >> PAR_ATTR_SHIFT) & PAR_ATTR_DEVICE))
 		return ~0UL;
 	return (par & PAR_PA_MASK) | (gva & ~PAGE_MASK);
