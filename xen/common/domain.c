@@ -324,11 +324,18 @@ static int populate(struct domain *d, gfn_t *gfn, unsigned int order, bool direc
 	rc = alloc_pages(order, &mfn);
 	if (rc)
 		return rc;
-	if (direct)
+	if (direct) {
+		/*
+		 * Direct-mapped RAM is dom0's, taken at boot: memory nothing has
+		 * used since power-on (boot modules and the DTB are kept out of
+		 * the allocator), so it is not scrubbed; Linux clears what it uses.
+		 */
 		*gfn = gfn_init(mfn_val(mfn));
-	memset(arch_pa_to_va(mfn_to_pa(mfn)), 0, PAGE_SIZE << order);
-	/* A guest starting with caches off must see the zeros, not what was there before. */
-	arch_clean_dcache(arch_pa_to_va(mfn_to_pa(mfn)), PAGE_SIZE << order);
+	} else {
+		memset(arch_pa_to_va(mfn_to_pa(mfn)), 0, PAGE_SIZE << order);
+		/* A guest starting with caches off must see the zeros, not what was there before. */
+		arch_clean_dcache(arch_pa_to_va(mfn_to_pa(mfn)), PAGE_SIZE << order);
+	}
 	rc = ram_track(d, mfn, order);
 	if (!rc)
 		rc = p2m_map(&d->p2m, *gfn, mfn, 1UL << order, P2M_RAM_RW);

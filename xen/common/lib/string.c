@@ -10,10 +10,22 @@ void *memcpy(void *dst, const void *src, size_t n)
 	uint8_t *d = dst;
 	const uint8_t *s = src;
 
-	if ((((uintptr_t)d ^ (uintptr_t)s) & WORD_MASK) == 0) {
+	if (n >= sizeof(uint64_t) && (((uintptr_t)d ^ (uintptr_t)s) & WORD_MASK) == 0) {
 		while (n && ((uintptr_t)d & WORD_MASK)) {
 			*d++ = *s++;
 			n--;
+		}
+		for (; n >= 4 * sizeof(uint64_t); n -= 4 * sizeof(uint64_t)) {
+			const uint64_t *sw = (const uint64_t *)(const void *)s;
+			uint64_t *dw = (uint64_t *)(void *)d;
+			uint64_t a = sw[0], b = sw[1], c = sw[2], e = sw[3];
+
+			dw[0] = a;
+			dw[1] = b;
+			dw[2] = c;
+			dw[3] = e;
+			d += 4 * sizeof(uint64_t);
+			s += 4 * sizeof(uint64_t);
 		}
 		for (; n >= sizeof(uint64_t); n -= sizeof(uint64_t)) {
 			*(uint64_t *)(void *)d = *(const uint64_t *)(const void *)s;

@@ -136,7 +136,10 @@ void domain_unpause(struct domain *d);
 void domain_shutdown(struct domain *d, unsigned int reason);
 /* Gives the domain 2^order pages of RAM mapped at gfn. */
 int domain_populate(struct domain *d, gfn_t gfn, unsigned int order);
-/* The same, mapped at their own physical address (direct-mapped dom0); *gfn says where. */
+/*
+ * The same, mapped at their own physical address (direct-mapped dom0, built
+ * at boot: the pages are not scrubbed, nothing has used them yet); *gfn says where.
+ */
 int domain_populate_direct(struct domain *d, unsigned int order, gfn_t *gfn);
 /* True if mfn is part of d's RAM (allocated to it, mapped or ballooned out). */
 bool domain_owns_mfn(const struct domain *d, mfn_t mfn);
