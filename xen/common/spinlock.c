@@ -7,12 +7,10 @@ void spin_lock(spinlock_t *l)
 
 	while (__atomic_load_n(&l->owner, __ATOMIC_ACQUIRE) != me)
 		arch_cpu_relax();
-	l->cpu = (uint16_t)arch_cpu_id();
 }
 
 void spin_unlock(spinlock_t *l)
 {
-	l->cpu = SPINLOCK_NO_OWNER;
 	__atomic_store_n(&l->owner, (uint16_t)(l->owner + 1), __ATOMIC_RELEASE);
 }
 
@@ -24,7 +22,6 @@ bool spin_trylock(spinlock_t *l)
 	if (!__atomic_compare_exchange_n(&l->next, &expect, (uint16_t)(owner + 1), false,
 					 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
 		return false;
-	l->cpu = (uint16_t)arch_cpu_id();
 	return true;
 }
 

@@ -31,19 +31,6 @@ void arch_cpu_relax(void)
 	asm volatile("yield" : : : "memory");
 }
 
-unsigned long arch_irq_save(void)
-{
-	unsigned long flags = read_sysreg(daif);
-
-	asm volatile("msr daifset, #2" : : : "memory");
-	return flags;
-}
-
-void arch_irq_restore(unsigned long flags)
-{
-	write_sysreg(flags, daif);
-}
-
 void arch_irq_enable(void)
 {
 	asm volatile("msr daifclr, #2" : : : "memory");

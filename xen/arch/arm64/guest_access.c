@@ -17,29 +17,21 @@
 #define PAR_F          (1UL << 0)             /* translation aborted */
 #define PAR_PA_MASK    0x0000fffffffff000UL   /* PA[47:12] */
 
-enum at_kind { AT_S1E1R, AT_S1E1W, AT_S12E1R, AT_S12E1W };
-
-/* Runs one address translation and returns PAR_EL1, the guest's own PAR_EL1 kept. */
-static uint64_t at(enum at_kind k, uint64_t gva)
-{
-	uint64_t saved = read_sysreg(par_el1), par;
-
-	switch (k) {
-	case AT_S1E1R: asm volatile("at s1e1r, %0" : : "r"(gva) : "memory"); break;
-	case AT_S1E1W: asm volatile("at s1e1w, %0" : : "r"(gva) : "memory"); break;
-	case AT_S12E1R: asm volatile("at s12e1r, %0" : : "r"(gva) : "memory"); break;
-	case AT_S12E1W: asm volatile("at s12e1w, %0" : : "r"(gva) : "memory"); break;
-	}
-	isb();
-	par = read_sysreg(par_el1);
-	write_sysreg(saved, par_el1);
-	return par;
-}
+/* Runs AT <op> on gva and yields PAR_EL1, keeping the guest's own PAR_EL1. */
+#define AT(op, gva)                                                            \
+	({                                                                     \
+		uint64_t saved_ = read_sysreg(par_el1), par_;                  \
+		asm volatile("at " op ", %0" : : "r"(gva) : "memory");         \
+		isb();                                                         \
+		par_ = read_sysreg(par_el1);                                   \
+		write_sysreg(saved_, par_el1);                                 \
+		par_;                                                          \
+	})
 
 /* The IPA behind gva by the guest's own stage 1, or ~0. */
 static uint64_t stage1(uint64_t gva, bool write)
 {
-	uint64_t par = at(write ? AT_S1E1W : AT_S1E1R, gva);
+	uint64_t par = write ? AT("s1e1w", gva) : AT("s1e1r", gva);
 
 	if (par & PAR_F)
 		return ~0UL;
@@ -69,7 +61,7 @@ int guest_gva_to_ipa(struct vcpu *v, uint64_t gva, bool write, ipa_t *ipa)
  */
 static uint64_t translate(struct vcpu *v, uint64_t gva, bool write)
 {
-	uint64_t par = at(write ? AT_S12E1W : AT_S12E1R, gva);
+	uint64_t par = write ? AT("s12e1w", gva) : AT("s12e1r", gva);
 
 	(void)v;
 	if ((par & PAR_F) || !((par >> PAR_ATTR_SHIFT) & PAR_ATTR_DEVICE))
@@ -77,10 +69,37 @@ static uint64_t translate(struct vcpu *v, uint64_t gva, bool write)
 	return (par & PAR_PA_MASK) | (gva & ~PAGE_MASK);
 }
 
+#define WORD32_MASK 3UL
+
+/* Hypercall arguments are a few bytes: copied inline, by 32-bit words when aligned. */
+static void copy_bytes(uint8_t *dst, const uint8_t *src, size_t n)
+{
+	if (!(((uintptr_t)dst | (uintptr_t)src | n) & WORD32_MASK)) {
+		for (; n; n -= sizeof(uint32_t), dst += sizeof(uint32_t), src += sizeof(uint32_t))
+			*(uint32_t *)(void *)dst = *(const uint32_t *)(const void *)src;
+		return;
+	}
+	while (n--)
+		*dst++ = *src++;
+}
+
+#define SMALL_COPY 32
+
 static int copy_guest(struct vcpu *v, uint64_t gva, void *buf, size_t len, bool to_guest)
 {
 	uint8_t *b = buf;
 
+	/* The common case: a small argument inside one page. */
+	if (len <= SMALL_COPY && (gva & ~PAGE_MASK) + len <= PAGE_SIZE) {
+		uint64_t pa = translate(v, gva, to_guest);
+		uint8_t *host;
+
+		if (pa == ~0UL)
+			return -EFAULT;
+		host = arch_pa_to_va(pa_init(pa));
+		copy_bytes(to_guest ? host : b, to_guest ? b : host, len);
+		return 0;
+	}
 	while (len) {
 		size_t n = MIN(len, (size_t)(PAGE_SIZE - (gva & ~PAGE_MASK)));
 		uint64_t pa = translate(v, gva, to_guest);

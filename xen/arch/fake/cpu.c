@@ -19,19 +19,6 @@ void arch_cpu_relax(void)
 {
 }
 
-unsigned long arch_irq_save(void)
-{
-	unsigned long old = fake_irq_masked;
-
-	fake_irq_masked = true;
-	return old;
-}
-
-void arch_irq_restore(unsigned long flags)
-{
-	fake_irq_masked = flags != 0;
-}
-
 void arch_irq_enable(void)
 {
 	fake_irq_masked = false;

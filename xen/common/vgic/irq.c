@@ -120,6 +120,19 @@ static bool drive(struct vcpu *t, struct vgic_irq *irq, bool level)
 	return vgic_irq_update(t, irq) && level;
 }
 
+/*
+ * An edge already latched and waiting outside the list registers takes a
+ * new edge as the same one (edges coalesce while pending, GICv3 spec 4.1.1),
+ * and whoever latched it already kicked: nothing to do, no lock taken. Read
+ * without the lock: if the flush is taking it into an LR right now, that
+ * delivery still comes after the caller's writes (the event bits).
+ */
+static bool edge_already_latched(const struct vgic_irq *irq)
+{
+	return irq->edge && __atomic_load_n(&irq->pending_latch, __ATOMIC_ACQUIRE) &&
+	       !__atomic_load_n(&irq->in_lr, __ATOMIC_ACQUIRE);
+}
+
 static int inject_private(struct domain *d, struct vcpu *v, uint32_t intid, bool level)
 {
 	unsigned long flags;
@@ -127,6 +140,8 @@ static int inject_private(struct domain *d, struct vcpu *v, uint32_t intid, bool
 
 	if (!v || v->domain != d)
 		return -EINVAL;
+	if (level && edge_already_latched(&v->vgic.priv[intid]))
+		return 0;
 	flags = spin_lock_irqsave(&v->vgic.lock);
 	kick = drive(v, &v->vgic.priv[intid], level);
 	spin_unlock_irqrestore(&v->vgic.lock, flags);

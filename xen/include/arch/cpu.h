@@ -14,10 +14,14 @@ unsigned int arch_cpu_id(void);
 /* A hint inside spin loops. */
 void arch_cpu_relax(void);
 
-/* Mask interrupts on this CPU and return the previous state. */
-unsigned long arch_irq_save(void);
-void arch_irq_restore(unsigned long flags);
-void arch_irq_enable(void);
+/*
+ * arch_irq_save() masks interrupts on this CPU and returns the previous
+ * state for arch_irq_restore(flags): inline, from the arch's asm/irqflags.h
+ * (every lock with interrupts masked goes through them).
+ */
+#include <asm/irqflags.h>
+
+/* Unmask / mask interrupts on this CPU. */void arch_irq_enable(void);
 void arch_irq_disable(void);
 
 /* Stop this CPU for good: interrupts masked, never returns. Others go on. */

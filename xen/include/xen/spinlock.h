@@ -9,15 +9,12 @@
 #include <arch/cpu.h>
 #include <xen/types.h>
 
-#define SPINLOCK_NO_OWNER 0xffffu
-
 typedef struct {
 	uint16_t next;  /* ticket handed to the next arrival */
 	uint16_t owner; /* ticket now being served */
-	uint16_t cpu;   /* holder's CPU, for the crash report */
 } spinlock_t;
 
-#define SPINLOCK_INIT { .next = 0, .owner = 0, .cpu = SPINLOCK_NO_OWNER }
+#define SPINLOCK_INIT { .next = 0, .owner = 0 }
 
 static inline void spin_lock_init(spinlock_t *l)
 {
