@@ -21,7 +21,8 @@ void arch_cpu_relax(void);
  */
 #include <asm/irqflags.h>
 
-/* Unmask / mask interrupts on this CPU. */void arch_irq_enable(void);
+/* Unmask / mask interrupts on this CPU. */
+void arch_irq_enable(void);
 void arch_irq_disable(void);
 
 /* Stop this CPU for good: interrupts masked, never returns. Others go on. */
