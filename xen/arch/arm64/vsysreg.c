@@ -25,6 +25,7 @@
 #define KEY_OP1(k)     (((k) >> 14) & 7)
 #define KEY_CRN(k)     (((k) >> 10) & 0xf)
 #define KEY_CRM(k)     (((k) >> 1) & 0xf)
+#define KEY_ICC_SGI1R  KEY(3, 0, 12, 11, 5)   /* ICC_SGI1R_EL1, GICv3 spec 12.2.22 */
 
 typedef bool (*sysreg_fn)(struct vcpu *v, bool write, uint64_t *val, uint64_t arg);
 
@@ -159,7 +160,7 @@ static struct sysreg_desc sysregs[] = {
 	{ KEY(3, 0, 0, 7, 2), "ID_AA64MMFR2_EL1", id_reg, ID_MMFR2 },
 	{ KEY(3, 0, 9, 14, 1), "PMINTENSET_EL1", raz_wi, 0 },
 	{ KEY(3, 0, 9, 14, 2), "PMINTENCLR_EL1", raz_wi, 0 },
-	{ KEY(3, 0, 12, 11, 5), "ICC_SGI1R_EL1", sgi1r, 0 },
+	{ KEY_ICC_SGI1R, "ICC_SGI1R_EL1", sgi1r, 0 },   /* reads; writes take sgi1r_write_fast */
 	{ KEY(3, 0, 12, 11, 6), "ICC_ASGI1R_EL1", raz_wi, 0 },
 	{ KEY(3, 0, 12, 11, 7), "ICC_SGI0R_EL1", raz_wi, 0 },
 	{ KEY(3, 3, 14, 2, 0), "CNTP_TVAL_EL0", ptimer, 2 },
@@ -234,10 +235,29 @@ void vsysreg_init(void)
 	}
 }
 
+/*
+ * ICC_SGI1R_EL1 writes are every IPI a guest sends (the only trapped register
+ * an SMP guest writes all the time): handled before the table search.
+ */
+static bool sgi1r_write_fast(struct vcpu *v, uint64_t esr)
+{
+	unsigned int rt = ISS_RT(esr);
+
+	if (ISS_KEY(esr) != KEY_ICC_SGI1R || (esr & ISS_DIR_READ))
+		return false;
+	vgic_sgi1r(v, rt == 31 ? 0 : v->arch.regs.x[rt]);
+	advance_pc(v);
+	return true;
+}
+
 void vsysreg_trap(struct vcpu *v, uint64_t esr)
 {
 	uint32_t key = ISS_KEY(esr);
-	const struct sysreg_desc *d = find(key);
+	const struct sysreg_desc *d;
+
+	if (sgi1r_write_fast(v, esr))
+		return;
+	d = find(key);
 	sysreg_fn fn = d ? d->fn : range_handler(key);
 	bool read = esr & ISS_DIR_READ;
 	unsigned int rt = ISS_RT(esr);

@@ -26,14 +26,13 @@ static uint64_t listed_vcpus(const struct domain *d, uint64_t value)
 			   FIELD_GET(value, SGI1R_AFF2_SHIFT, 8) << VGIC_AFF2_SHIFT |
 			   FIELD_GET(value, SGI1R_AFF3_SHIFT, 8) << VGIC_AFF3_SHIFT;
 	uint64_t aff0_base = FIELD_GET(value, SGI1R_RS_SHIFT, 4) * SGI1R_TARGETS_BITS;
-	uint64_t mask = 0;
+	uint64_t list = FIELD_GET(value, SGI1R_TARGETS_SHIFT, SGI1R_TARGETS_BITS), mask = 0;
 
-	for (unsigned int n = 0; n < SGI1R_TARGETS_BITS; n++) {
-		int id;
+	/* Only the bits set: a guest usually names one or two vCPUs. */
+	for (; list; list &= list - 1) {
+		unsigned int n = (unsigned int)__builtin_ctzll(list);
+		int id = vgic_affinity_to_vcpu(d, cluster | (aff0_base + n) << VGIC_AFF0_SHIFT);
 
-		if (!(value & BIT(SGI1R_TARGETS_SHIFT + n)))
-			continue;
-		id = vgic_affinity_to_vcpu(d, cluster | (aff0_base + n) << VGIC_AFF0_SHIFT);
 		if (id >= 0)
 			mask |= BIT(id);
 	}
@@ -56,7 +55,10 @@ void vgic_sgi1r(struct vcpu *v, uint64_t value)
 	uint32_t intid = (uint32_t)FIELD_GET(value, SGI1R_INTID_SHIFT, 4);
 	uint64_t targets = value & SGI1R_IRM ? all_but(d, v->id) : listed_vcpus(d, value);
 
-	for (unsigned int i = 0; i < d->nr_vcpus; i++)
-		if (targets & BIT(i))
+	for (; targets; targets &= targets - 1) {
+		unsigned int i = (unsigned int)__builtin_ctzll(targets);
+
+		if (i < d->nr_vcpus)
 			vgic_inject(d, d->vcpus[i], intid, true);
+	}
 }
