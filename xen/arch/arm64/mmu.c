@@ -142,16 +142,6 @@ int arch_mm_map_ram(paddr_t start, uint64_t size)
 	return mmu_map(start, size, MAP_DATA);
 }
 
-void *arch_pa_to_va(paddr_t pa)
-{
-	return (void *)(uintptr_t)pa_val(pa);
-}
-
-paddr_t arch_va_to_pa(const void *va)
-{
-	return pa_init((uint64_t)(uintptr_t)va);
-}
-
 /* ID_AA64MMFR0_EL1.PARange encodings -> bits (Arm ARM D24.2.64). */
 static const unsigned int parange_bits[] = { 32, 36, 40, 42, 44, 48, 52 };
 
