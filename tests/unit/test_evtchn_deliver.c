@@ -62,6 +62,12 @@ static void test_ipi_delivery(void)
 	CU_ASSERT_EQUAL(send(te_d[1], p), 0);
 	CU_ASSERT_EQUAL(fake_evtchn_upcalls, 2);
 	CU_ASSERT_EQUAL(fake_poll_wakes, 2);
+	/* Nobody polling: the wake-up scan is skipped, delivery is the same. */
+	te_d[1]->nr_polling = 0;
+	te_ack(te_d[1], 0, p);
+	CU_ASSERT_EQUAL(send(te_d[1], p), 0);
+	CU_ASSERT_EQUAL(fake_evtchn_upcalls, 3);
+	CU_ASSERT_EQUAL(fake_poll_wakes, 2);
 	te_teardown();
 }
 

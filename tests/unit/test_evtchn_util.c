@@ -27,6 +27,7 @@ void te_setup(unsigned int max_ports)
 		te_d[id] = ut_domain_create(id, TE_VCPUS, 1);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(te_d[id]);
 		CU_ASSERT_EQUAL_FATAL(evtchn_domain_init(te_d[id], max_ports), 0);
+		te_d[id]->nr_polling = 1;   /* as if a vCPU polled: every wake-up reaches the hook */
 	}
 	hardware_domain = te_d[0];
 	fake_hooks_reset();

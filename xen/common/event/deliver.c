@@ -67,7 +67,8 @@ void evtchn_set_pending(struct domain *d, unsigned int vcpu, evtchn_port_t port)
 		return;
 	if (!test(s->evtchn_mask, port))
 		notify(d, vcpu, port);
-	sched_poll_wake(d, port);
+	if (__atomic_load_n(&d->nr_polling, __ATOMIC_ACQUIRE))   /* a vCPU in SCHEDOP_poll */
+		sched_poll_wake(d, port);
 }
 
 void evtchn_clear_pending(struct domain *d, evtchn_port_t port)
