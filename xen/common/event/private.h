@@ -78,8 +78,19 @@ int evtchn_target(struct domain *caller, domid_t dom, struct domain **out);
 /* d's vCPU id (d has a table), or NULL if there is none. */
 struct vcpu *evtchn_vcpu(struct domain *d, uint32_t id);
 /* Locks d's table (interrupts masked); NULL, nothing locked, if d has none. */
-struct evtchn_table *evtchn_lock(struct domain *d, unsigned long *flags);
-void evtchn_unlock(struct domain *d, unsigned long flags);
+static inline struct evtchn_table *evtchn_lock(struct domain *d, unsigned long *flags)
+{
+	struct evtchn_table *t = d->evtchn;
+
+	if (t)
+		*flags = spin_lock_irqsave(&t->lock);
+	return t;
+}
+
+static inline void evtchn_unlock(struct domain *d, unsigned long flags)
+{
+	spin_unlock_irqrestore(&d->evtchn->lock, flags);
+}
 /* Both tables, lower domid first (once if a == b); caller holds evtchn_pair_lock. */
 void evtchn_lock_pair(struct domain *a, struct domain *b, unsigned long *flags);
 void evtchn_unlock_pair(struct domain *a, struct domain *b, unsigned long flags);

@@ -51,20 +51,6 @@ struct vcpu *evtchn_vcpu(struct domain *d, uint32_t id)
 	return d->vcpus[id];
 }
 
-struct evtchn_table *evtchn_lock(struct domain *d, unsigned long *flags)
-{
-	struct evtchn_table *t = d->evtchn;
-
-	if (t)
-		*flags = spin_lock_irqsave(&t->lock);
-	return t;
-}
-
-void evtchn_unlock(struct domain *d, unsigned long flags)
-{
-	spin_unlock_irqrestore(&d->evtchn->lock, flags);
-}
-
 void evtchn_lock_pair(struct domain *a, struct domain *b, unsigned long *flags)
 {
 	struct domain *first = a->id <= b->id ? a : b;
