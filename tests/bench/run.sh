@@ -54,11 +54,32 @@ boot() {
 	[ $rc -eq 0 ] || { echo "bench: $name did not finish (log: $log)" >&2; return 1; }
 }
 
+# time_to_init LOG CMD...: runs CMD (a QEMU writing its serial console to
+# LOG) and prints the milliseconds until Linux says it runs its init.
+time_to_init() {
+	local log=$1 start pid ms
+	shift
+	: >"$log"
+	start=$(date +%s%N)
+	"$@" </dev/null >"$log.qemu" 2>&1 &
+	pid=$!
+	while ! grep -q "Run /init as init process" "$log" 2>/dev/null; do
+		kill -0 $pid 2>/dev/null || break
+		[ $(( $(date +%s%N) - start )) -lt $((BENCH_TIMEOUT * 1000000000)) ] || break
+		sleep 0.02
+	done
+	ms=$(( ($(date +%s%N) - start) / 1000000 ))
+	kill $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	grep -q "Run /init as init process" "$log" || { echo "bench: no init in $log" >&2; return 1; }
+	echo "$ms"
+}
+
 # dom0_boot_once N: wall-clock milliseconds from QEMU's start to dom0's
 # kernel starting its init ("Run /init as init process"), 2 vCPUs, 512 MiB,
 # no -icount: what a user waits.
 dom0_boot_once() {
-	local log=$out/dom0-boot-$1.log dtb=$out/dom0-boot.dtb args extra pid start ms
+	local log=$out/dom0-boot-$1.log dtb=$out/dom0-boot.dtb args extra
 	qemu_dumpdtb 2 1G "$dtb" || return 1
 	fdtput -t s "$dtb" /chosen xen,xen-bootargs "dom0_mem=512M dom0_max_vcpus=2" &&
 	dom0_dt_nodes "$dtb" "$DOM0_DIR/Image" "$DOM0_DIR/initramfs.cpio.gz" "console=hvc0" ||
@@ -66,45 +87,17 @@ dom0_boot_once() {
 	mapfile -t args < <(qemu_args 2 1G "$dtb")
 	mapfile -t extra < <(dom0_loader_args "$DOM0_DIR/Image" "$DOM0_DIR/initramfs.cpio.gz"
 		dom0_qemu_devices "$DOM0_DIR/disk.img")
-	: >"$log"
-	start=$(date +%s%N)
-	"$QEMU" "${args[@]}" "${extra[@]}" -serial "file:$log" -kernel "$image" \
-		</dev/null >"$log.qemu" 2>&1 &
-	pid=$!
-	while ! grep -q "Run /init as init process" "$log" 2>/dev/null; do
-		kill -0 $pid 2>/dev/null || break
-		[ $(( $(date +%s%N) - start )) -lt $((BENCH_TIMEOUT * 1000000000)) ] || break
-		sleep 0.02
-	done
-	ms=$(( ($(date +%s%N) - start) / 1000000 ))
-	kill $pid 2>/dev/null
-	wait $pid 2>/dev/null
-	grep -q "Run /init as init process" "$log" || { echo "bench: dom0 did not start (log: $log)" >&2; return 1; }
-	echo "$ms"
+	time_to_init "$log" "$QEMU" "${args[@]}" "${extra[@]}" -serial "file:$log" -kernel "$image"
 }
 
 # native_boot_once N: the same kernel, initramfs and devices on the same
 # machine without the hypervisor (the floor any hypervisor adds to).
 native_boot_once() {
-	local log=$out/native-boot-$1.log args extra pid start ms
+	local log=$out/native-boot-$1.log args extra
 	mapfile -t args < <(qemu_args 2 512M)
 	mapfile -t extra < <(dom0_qemu_devices "$DOM0_DIR/disk.img")
-	: >"$log"
-	start=$(date +%s%N)
-	"$QEMU" "${args[@]}" "${extra[@]}" -kernel "$DOM0_DIR/Image" \
-		-initrd "$DOM0_DIR/initramfs.cpio.gz" -append "console=ttyAMA0" \
-		-serial "file:$log" </dev/null >"$log.qemu" 2>&1 &
-	pid=$!
-	while ! grep -q "Run /init as init process" "$log" 2>/dev/null; do
-		kill -0 $pid 2>/dev/null || break
-		[ $(( $(date +%s%N) - start )) -lt $((BENCH_TIMEOUT * 1000000000)) ] || break
-		sleep 0.02
-	done
-	ms=$(( ($(date +%s%N) - start) / 1000000 ))
-	kill $pid 2>/dev/null
-	wait $pid 2>/dev/null
-	grep -q "Run /init as init process" "$log" || { echo "bench: native boot failed (log: $log)" >&2; return 1; }
-	echo "$ms"
+	time_to_init "$log" "$QEMU" "${args[@]}" "${extra[@]}" -kernel "$DOM0_DIR/Image" \
+		-initrd "$DOM0_DIR/initramfs.cpio.gz" -append "console=ttyAMA0" -serial "file:$log"
 }
 
 # boot_ms FN: the median of DOM0_RUNS runs of FN.

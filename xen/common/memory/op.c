@@ -2,6 +2,7 @@
 /* HYPERVISOR_memory_op(cmd, arg): dispatch and the small queries. */
 #include <arch/guest_access.h>
 #include <xen/errno.h>
+#include <xen/lib.h>
 
 #include "private.h"
 
@@ -20,6 +21,18 @@ struct domain *memop_target(struct vcpu *v, domid_t id, int *err)
 	if (!d)
 		*err = -ESRCH;
 	return d;
+}
+
+struct domain *memop_read_arg(struct vcpu *v, uint64_t gva, void *arg, size_t len, int *err)
+{
+	domid_t id;
+
+	if (copy_from_guest(v, arg, gva, len)) {
+		*err = -EFAULT;
+		return NULL;
+	}
+	memcpy(&id, arg, sizeof(id));
+	return memop_target(v, id, err);
 }
 
 /* XENMEM_current_reservation / maximum_reservation: arg points at a domid_t. */

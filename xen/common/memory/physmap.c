@@ -46,9 +46,7 @@ long memop_add_to_physmap(struct vcpu *v, uint64_t arg)
 	struct domain *d;
 	int rc = 0;
 
-	if (copy_from_guest(v, &x, arg, sizeof(x)))
-		return -EFAULT;
-	d = memop_target(v, x.domid, &rc);
+	d = memop_read_arg(v, arg, &x, sizeof(x), &rc);
 	if (!d)
 		return rc;
 	switch (x.space) {
@@ -123,9 +121,7 @@ long memop_add_to_physmap_batch(struct vcpu *v, uint64_t arg)
 	struct domain *d, *f = NULL;
 	int rc = 0;
 
-	if (copy_from_guest(v, &b, arg, sizeof(b)))
-		return -EFAULT;
-	d = memop_target(v, b.domid, &rc);
+	d = memop_read_arg(v, arg, &b, sizeof(b), &rc);
 	if (!d)
 		return rc;
 	if (b.space == XENMAPSPACE_gmfn_foreign) {
@@ -150,9 +146,7 @@ long memop_remove_from_physmap(struct vcpu *v, uint64_t arg)
 	mfn_t mfn;
 	int rc = 0;
 
-	if (copy_from_guest(v, &x, arg, sizeof(x)))
-		return -EFAULT;
-	d = memop_target(v, x.domid, &rc);
+	d = memop_read_arg(v, arg, &x, sizeof(x), &rc);
 	if (!d)
 		return rc;
 	t = p2m_lookup(&d->p2m, gfn_init(x.gpfn), &mfn, NULL);

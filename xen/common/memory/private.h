@@ -31,6 +31,12 @@
  */
 struct domain *memop_target(struct vcpu *v, domid_t id, int *err);
 
+/*
+ * Copies the len-byte argument at gva into arg and finds the domain its
+ * leading domid_t names (as memop_target); NULL with *err (-EFAULT too).
+ */
+struct domain *memop_read_arg(struct vcpu *v, uint64_t gva, void *arg, size_t len, int *err);
+
 long memop_reservation(struct vcpu *v, unsigned long cmd, uint64_t arg);
 long memop_add_to_physmap(struct vcpu *v, uint64_t arg);
 long memop_add_to_physmap_batch(struct vcpu *v, uint64_t arg);
