@@ -8,8 +8,8 @@
 #include <xen/page_alloc.h>
 
 #define UT_POOL_ALIGN  (2UL << 20)
-#define UT_IPA_BITS    40
 
+unsigned int ut_ipa_bits = UT_IPA_BITS_DEFAULT;
 static struct domain *table[MAX_DOMAINS];
 static void *pool;
 
@@ -46,18 +46,12 @@ int ut_domains_fini(void)
 	return 0;
 }
 
+/* RAM through the real domain_populate, so it is tracked as the hypervisor tracks it. */
 static int add_ram(struct domain *d, uint64_t pages)
 {
-	mfn_t mfn;
-
-	for (uint64_t i = 0; i < pages; i++) {
-		if (alloc_pages(0, &mfn))
+	for (uint64_t i = 0; i < pages; i++)
+		if (domain_populate(d, gfn_init(UT_RAM_GFN + i), 0))
 			return -1;
-		memset(arch_pa_to_va(mfn_to_pa(mfn)), 0, PAGE_SIZE);
-		if (p2m_map(&d->p2m, gfn_init(UT_RAM_GFN + i), mfn, 1, P2M_RAM_RW))
-			return -1;
-	}
-	d->tot_pages = pages;
 	return 0;
 }
 
@@ -96,7 +90,7 @@ struct domain *ut_domain_create(domid_t id, unsigned int nr_vcpus, uint64_t ram_
 		return NULL;
 	d->id = id;
 	spin_lock_init(&d->lock);
-	if (p2m_init(&d->p2m, UT_IPA_BITS, (uint16_t)(d->slot + 1)) || alloc_pages(0, &si))
+	if (p2m_init(&d->p2m, ut_ipa_bits, (uint16_t)(d->slot + 1)) || alloc_pages(0, &si))
 		return NULL;
 	d->shared_info = arch_pa_to_va(mfn_to_pa(si));
 	memset(d->shared_info, 0, PAGE_SIZE);
@@ -110,18 +104,10 @@ struct domain *ut_domain_create(domid_t id, unsigned int nr_vcpus, uint64_t ram_
 	return d;
 }
 
-static void free_ram(struct domain *d)
-{
-	mfn_t mfn;
-
-	for (uint64_t i = 0; i < d->tot_pages; i++)
-		if (p2m_lookup(&d->p2m, gfn_init(UT_RAM_GFN + i), &mfn, NULL) == P2M_RAM_RW)
-			free_pages(mfn, 0);
-}
-
 void ut_domain_destroy(struct domain *d)
 {
-	free_ram(d);
+	domain_free_ram(d);
+	domain_balloon_release(d);
 	p2m_teardown(&d->p2m);
 	free_pages(pa_to_mfn(arch_va_to_pa(d->shared_info)), 0);
 	for (unsigned int i = 0; i < d->nr_vcpus; i++)

@@ -11,6 +11,14 @@
 #include <xen/domain.h>
 
 #define UT_RAM_GFN  0x40000UL   /* guest RAM starts at 1 GiB, as on Xen's Arm guests */
+#define UT_IPA_BITS_DEFAULT 40
+
+/*
+ * The IPA size of the domains ut_domain_create makes (default 40). A suite
+ * mapping frames at their own address (direct-mapped, gfn == mfn) needs 48:
+ * the fake arch's "physical" addresses are host pointers.
+ */
+extern unsigned int ut_ipa_bits;
 
 /* A page pool of pool_mib MiB for p2m tables and guest RAM: 0 or -1 (suite init). */
 int ut_domains_init(unsigned int pool_mib);

@@ -108,11 +108,13 @@ static struct domain *foreign_of(struct vcpu *v, domid_t id, int *err)
 	*err = -EPERM;
 	if (v->domain != hardware_domain)
 		return NULL;
-	*err = -ESRCH;
 	f = domain_by_id(id);
-	if (f == v->domain)
-		*err = -EINVAL;
-	return f == v->domain ? NULL : f;
+	if (!f || f == v->domain) {
+		*err = f ? -EINVAL : -ESRCH;
+		return NULL;
+	}
+	*err = 0;
+	return f;
 }
 
 long memop_add_to_physmap_batch(struct vcpu *v, uint64_t arg)

@@ -143,6 +143,8 @@ int domain_populate(struct domain *d, gfn_t gfn, unsigned int order);
 int domain_populate_direct(struct domain *d, unsigned int order, gfn_t *gfn);
 /* True if mfn is part of d's RAM (allocated to it, mapped or ballooned out). */
 bool domain_owns_mfn(const struct domain *d, mfn_t mfn);
+/* Frees every RAM extent of a domain being destroyed (common/domain_ram.c). */
+void domain_free_ram(struct domain *d);
 /* Frees the balloon bookkeeping of a domain being destroyed (common/memory). */
 void domain_balloon_release(struct domain *d);
 unsigned int domain_count(void);
