@@ -8,10 +8,14 @@
 DOM0_KERNEL_ADDR=0x42000000
 DOM0_MODULE_ALIGN=0x200000
 
-# dom0_ramdisk_addr KERNEL: where the initramfs goes (after the kernel, 2 MiB aligned).
+# dom0_ramdisk_addr KERNEL: where the initramfs goes: after what the kernel
+# occupies when it runs, its Image header's image_size (offset 16, 64-bit
+# little-endian) or its file size if larger, 2 MiB aligned, so the hypervisor
+# can run the kernel in place (docs/specs/dom0.md).
 dom0_ramdisk_addr() {
-	local ksize
-	ksize=$(stat -c %s "$1") || return 1
+	local ksize isize
+	ksize=$(stat -c %s "$1") && isize=$(od -An -t u8 -j 16 -N 8 "$1" | tr -d ' ') || return 1
+	[ "$isize" -gt "$ksize" ] && ksize=$isize
 	printf '0x%x' $(((DOM0_KERNEL_ADDR + ksize + DOM0_MODULE_ALIGN - 1) & ~(DOM0_MODULE_ALIGN - 1)))
 }
 

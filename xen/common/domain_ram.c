@@ -12,7 +12,7 @@
 
 #define RAM_EXTENTS_INITIAL 16
 
-static int ram_track(struct domain *d, mfn_t mfn, unsigned int order)
+static int ram_track(struct domain *d, mfn_t mfn, unsigned int order, bool adopted)
 {
 	if (d->nr_ram == d->max_ram) {
 		unsigned int max = d->max_ram ? 2 * d->max_ram : RAM_EXTENTS_INITIAL;
@@ -26,7 +26,7 @@ static int ram_track(struct domain *d, mfn_t mfn, unsigned int order)
 		d->ram = r;
 		d->max_ram = max;
 	}
-	d->ram[d->nr_ram++] = (struct ram_extent){ mfn, order };
+	d->ram[d->nr_ram++] = (struct ram_extent){ mfn, order, adopted };
 	return 0;
 }
 
@@ -53,7 +53,7 @@ static int populate(struct domain *d, gfn_t *gfn, unsigned int order, bool direc
 		/* A guest starting with caches off must see the zeros, not what was there before. */
 		arch_clean_dcache(arch_pa_to_va(mfn_to_pa(mfn)), PAGE_SIZE << order);
 	}
-	rc = ram_track(d, mfn, order);
+	rc = ram_track(d, mfn, order, false);
 	if (!rc)
 		rc = p2m_map(&d->p2m, *gfn, mfn, 1UL << order, P2M_RAM_RW);
 	if (rc) {
@@ -90,9 +90,43 @@ bool domain_owns_mfn(const struct domain *d, mfn_t mfn)
 void domain_free_ram(struct domain *d)
 {
 	for (unsigned int i = 0; i < d->nr_ram; i++)
-		free_pages(d->ram[i].mfn, d->ram[i].order);
+		if (!d->ram[i].adopted)
+			free_pages(d->ram[i].mfn, d->ram[i].order);
 	xfree(d->ram);
 	d->ram = NULL;
 	d->nr_ram = d->max_ram = 0;
 	d->tot_pages = 0;
+}
+
+#define ADOPT_ALIGN_ORDER 9   /* 2 MiB */
+
+/* The largest block at frame mfn (aligned to its size) that fits in pages. */
+static unsigned int block_order(uint64_t mfn, uint64_t pages)
+{
+	unsigned int order = PAGE_ALLOC_MAX_ORDER;
+
+	while (order > 0 && ((mfn & ((1UL << order) - 1)) || (1UL << order) > pages))
+		order--;
+	return order;
+}
+
+int domain_adopt_ram(struct domain *d, paddr_t start, uint64_t size)
+{
+	uint64_t mfn = pa_val(start) >> PAGE_SHIFT, left = size >> PAGE_SHIFT;
+	int rc = 0;
+
+	if ((mfn | left) & ((1UL << ADOPT_ALIGN_ORDER) - 1) || !left)
+		return -EINVAL;
+	while (left && !rc) {
+		unsigned int order = block_order(mfn, left);
+
+		rc = ram_track(d, mfn_init(mfn), order, true);
+		if (!rc)
+			rc = p2m_map(&d->p2m, gfn_init(mfn), mfn_init(mfn), 1UL << order, P2M_RAM_RW);
+		if (!rc)
+			d->tot_pages += 1UL << order;
+		mfn += 1UL << order;
+		left -= 1UL << order;
+	}
+	return rc;
 }

@@ -70,8 +70,15 @@ static void compute_free_ram(void)
 	exclude(dtb.start, dtb.size, "the device tree");
 	for (unsigned int i = 0; i < bi.nr_reserved; i++)
 		exclude(bi.reserved[i].start, bi.reserved[i].size, "a reserved region");
-	for (unsigned int i = 0; i < bi.nr_modules; i++)
-		exclude(bi.modules[i].start, bi.modules[i].size, "a boot module");
+	for (unsigned int i = 0; i < bi.nr_modules; i++) {
+		const struct boot_module *m = &bi.modules[i];
+		struct mem_region r;
+
+		if (m->kind == BOOTMOD_KERNEL && dom0_kernel_in_place(&bi, m, &r))
+			exclude(r.start, r.size, "dom0's kernel, to run in place");
+		else
+			exclude(m->start, m->size, "a boot module");
+	}
 	if (dom0less_reserve(&boot_dtb, &free_ram))
 		panic("cannot exclude the dom0less domains' modules from free memory");
 }

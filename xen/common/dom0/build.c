@@ -25,6 +25,7 @@
 #define DOM0_ALIGN         (2UL << 20)     /* kernel base, initrd and DT: 2 MiB aligned */
 #define DOM0_SPI_ROUND     32              /* the vGIC counts SPIs in 32s */
 #define DOM0_EVTCHN_INTID  VGIC_EVTCHN_INTID
+#define DOM0_ROOM_AFTER_KERNEL (64UL << 20)   /* at least this much RAM besides an in-place kernel */
 
 static uint64_t dom0_mem = DOM0_DEFAULT_MEM;
 static uint64_t dom0_max_vcpus;
@@ -56,6 +57,8 @@ struct dom0_boot {
 	const struct boot_module *ramdisk;
 	const char *bootargs;
 	struct kernel_image img;
+	bool in_place;                  /* the kernel runs where the boot loader put it */
+	struct mem_region kregion;      /* ... in this region (dom0_kernel_in_place) */
 	uint64_t entry, initrd, dt;     /* guest-physical load addresses */
 };
 
@@ -67,17 +70,17 @@ static const struct boot_module *find_module(const struct bootinfo *bi, enum boo
 	return NULL;
 }
 
-/* The first bank with room for the kernel, the initrd and the DT, in that order. */
-static int place(struct dom0_boot *b, const struct dom0_ram *ram)
+/* The initrd then the DT, 2 MiB aligned, in the first bank with room outside [klo, khi). */
+static int place_blobs(struct dom0_boot *b, const struct dom0_ram *ram, uint64_t klo, uint64_t khi)
 {
-	uint64_t ksize = MAX(b->img.image_size, b->kernel->size);
 	uint64_t rsize = b->ramdisk ? b->ramdisk->size : 0;
 
 	for (unsigned int i = 0; i < ram->nr; i++) {
 		uint64_t base = pa_val(ram->bank[i].start), end = base + ram->bank[i].size;
 
-		b->entry = base + b->img.text_offset;
-		b->initrd = ALIGN_UP(b->entry + ksize, DOM0_ALIGN);
+		if (base < khi && klo < end)
+			base = MAX(base, khi);     /* the kernel is in this bank: after it */
+		b->initrd = ALIGN_UP(base, DOM0_ALIGN);
 		b->dt = ALIGN_UP(b->initrd + rsize, DOM0_ALIGN);
 		if (b->dt + DOM0_DT_MAX <= end)
 			return 0;
@@ -85,10 +88,30 @@ static int place(struct dom0_boot *b, const struct dom0_ram *ram)
 	return -ENOSPC;
 }
 
+/* The kernel (in place, or at the start of the first bank it fits in), then the rest. */
+static int place(struct dom0_boot *b, const struct dom0_ram *ram)
+{
+	uint64_t ksize = MAX(b->img.image_size, b->kernel->size);
+
+	if (b->in_place) {
+		b->entry = pa_val(b->kernel->start);
+		return place_blobs(b, ram, b->entry, b->entry + ksize);
+	}
+	for (unsigned int i = 0; i < ram->nr; i++) {
+		uint64_t base = pa_val(ram->bank[i].start);
+
+		b->entry = base + b->img.text_offset;
+		if (b->entry + ksize <= base + ram->bank[i].size &&
+		    !place_blobs(b, ram, base, b->entry + ksize))
+			return 0;
+	}
+	return -ENOSPC;
+}
+
 static int load(struct domain *d, const struct dom0_boot *b)
 {
-	int rc = guest_phys_write(d, b->entry, arch_pa_to_va(b->kernel->start), b->kernel->size,
-				  true);
+	int rc = b->in_place ? 0 : guest_phys_write(d, b->entry, arch_pa_to_va(b->kernel->start),
+						    b->kernel->size, true);
 
 	if (!rc && b->ramdisk)
 		rc = guest_phys_write(d, b->initrd, arch_pa_to_va(b->ramdisk->start),
@@ -147,14 +170,37 @@ static unsigned int vcpus_wanted(void)
 	return MIN(n, (unsigned int)MAX_VCPUS_PER_DOMAIN);
 }
 
+/*
+ * The kernel module's region becomes dom0's first bank if it can run in
+ * place and dom0_mem leaves room for the initrd and DT elsewhere.
+ */
+static int adopt_kernel(struct domain *d, const struct bootinfo *bi, struct dom0_boot *b,
+			struct dom0_ram *ram)
+{
+	int rc;
+
+	b->in_place = dom0_kernel_in_place(bi, b->kernel, &b->kregion) &&
+		      b->kregion.size + DOM0_ROOM_AFTER_KERNEL <= dom0_mem;
+	if (!b->in_place)
+		return 0;
+	rc = domain_adopt_ram(d, b->kregion.start, b->kregion.size);
+	if (!rc) {
+		ram->bank[0] = b->kregion;
+		ram->nr = 1;
+		printk("dom0: kernel runs in place at 0x%lx\n", (unsigned long)pa_val(b->kregion.start));
+	}
+	return rc;
+}
+
 /* Lays dom0 out in its RAM and writes its DT there: 0 or an error (printed). */
 static int lay_out(struct domain *d, const struct dtb *host, const struct bootinfo *bi,
 		   struct dom0_boot *b, struct dom0_passthrough *pt)
 {
-	struct dom0_ram ram;
+	struct dom0_ram ram = { .nr = 0 };
 	struct dom0_fdt_params p;
-	int rc = dom0_alloc_ram(d, dom0_mem, &ram);
+	int rc = adopt_kernel(d, bi, b, &ram);
 
+	rc = rc ? rc : dom0_alloc_ram(d, dom0_mem - (b->in_place ? b->kregion.size : 0), &ram);
 	if (rc) {
 		printk_level(LOG_ERR, "dom0: cannot allocate %lu MiB (%d)\n",
 			     (unsigned long)(dom0_mem >> 20), rc);

@@ -15,7 +15,7 @@ struct dom0_ram {
 	unsigned int nr;
 };
 
-/* Allocates bytes of direct-mapped RAM to d in as few banks as possible: 0, -ENOMEM, -ENOSPC. */
+/* Allocates bytes of direct-mapped RAM to d in as few banks as possible, added to ram: 0, -ENOMEM, -ENOSPC. */
 int dom0_alloc_ram(struct domain *d, uint64_t bytes, struct dom0_ram *ram);
 /* A free guest-physical window of size bytes for the grant table (host RAM dom0 does not own). */
 int dom0_gnttab_window(const struct bootinfo *bi, const struct dom0_ram *ram, uint64_t size,

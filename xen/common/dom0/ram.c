@@ -77,7 +77,6 @@ int dom0_alloc_ram(struct domain *d, uint64_t bytes, struct dom0_ram *ram)
 	unsigned int order = order_for(left);
 	int rc = 0;
 
-	ram->nr = 0;
 	while (left && !rc) {
 		gfn_t gfn;
 

@@ -14,6 +14,14 @@
 /* Builds and starts dom0 if the boot modules include a kernel; false if there is none. */
 bool dom0_build(const struct dtb *host, const struct bootinfo *bi);
 
+/*
+ * True if dom0's kernel module k can run where it is (docs/specs/dom0.md):
+ * *r is then the region it occupies, from its start to image_size rounded
+ * up to 2 MiB, which the boot keeps out of the allocator.
+ */
+bool dom0_kernel_in_place(const struct bootinfo *bi, const struct boot_module *k,
+			  struct mem_region *r);
+
 /* Test aid (debug_watch=N): starts the periodic run-state dump if asked for. */
 void debug_watch_start(void);
 

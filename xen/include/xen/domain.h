@@ -77,6 +77,7 @@ struct vcpu {
 struct ram_extent {
 	mfn_t mfn;
 	unsigned int order;
+	bool adopted;      /* boot memory the allocator never had (domain_adopt_ram): not freed */
 };
 
 struct domain {
@@ -141,6 +142,12 @@ int domain_populate(struct domain *d, gfn_t gfn, unsigned int order);
  * at boot: the pages are not scrubbed, nothing has used them yet); *gfn says where.
  */
 int domain_populate_direct(struct domain *d, unsigned int order, gfn_t *gfn);
+/*
+ * Makes [start, start + size) (2 MiB aligned) RAM of d at its own address:
+ * boot memory outside the allocator, such as dom0's kernel run in place. It
+ * is never scrubbed nor given back to the allocator. 0, -EINVAL, -ENOMEM.
+ */
+int domain_adopt_ram(struct domain *d, paddr_t start, uint64_t size);
 /* True if mfn is part of d's RAM (allocated to it, mapped or ballooned out). */
 bool domain_owns_mfn(const struct domain *d, mfn_t mfn);
 /* Frees every RAM extent of a domain being destroyed (common/domain_ram.c). */
