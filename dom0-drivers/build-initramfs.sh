@@ -55,6 +55,7 @@ KVER=${KNAME#linux-image-}
 fingerprint=$(
 	cd "$here"
 	find . -type f ! -name '*~' | LC_ALL=C sort | xargs sha256sum
+	sha256sum ../xen/include/public/*.h     # xentest speaks the guest ABI
 	stat -c '%n %s %Y' "$KDEB" "$BDEB"
 	"${CROSS}gcc" --version | head -n1
 	echo "epoch $EPOCH"
@@ -116,7 +117,8 @@ PS1='dom0:\w# '
 cd "$HOME"
 EOF
 
-"${CROSS}gcc" -static -O2 -Wall -Wextra -Werror -s -o "$OUT/xentest" "$here/checks/xentest.c"
+"${CROSS}gcc" -static -O2 -Wall -Wextra -Werror -s -I"$here/../xen/include" -o "$OUT/xentest" \
+	"$here/checks/xentest.c" "$here/checks/xentest_domctl.c"
 install -m 0755 "$OUT/xentest" "$ROOT/usr/bin/xentest"
 
 # ---- modules: the list's closure (modules.dep and softdeps) ----

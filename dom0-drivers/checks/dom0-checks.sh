@@ -160,6 +160,7 @@ check_nic
 check_cpus
 run_xentest evtchn-loopback evtchn
 run_xentest grant-map grant
+run_xentest domctl-lifecycle domctl
 
 echo "DOM0CHECK DONE passed=$passed failed=$failed"
 [ $failed -eq 0 ]

@@ -6,6 +6,7 @@
  *   xentest evtchn   event-channel loopback inside dom0 through /dev/xen/evtchn
  *   xentest grant    a page shared through /dev/xen/gntalloc and mapped back
  *                    through /dev/xen/gntdev
+ *   xentest domctl   the toolstack interface through privcmd (xentest_domctl.c)
  *
  * Every step prints one "xentest: ..." line; a failing step names the call
  * and errno, and the program exits 1 (2 on bad usage).
@@ -28,13 +29,15 @@ typedef uint32_t grant_ref_t;
 #include <xen/gntalloc.h>
 #include <xen/gntdev.h>
 
+#include "xentest.h"
+
 #define EVTCHN_DEV "/dev/xen/evtchn"
 #define GNTALLOC_DEV "/dev/xen/gntalloc"
 #define GNTDEV_DEV "/dev/xen/gntdev"
 #define SELF_DOMID 0 /* dom0 talks to itself */
 #define EVENT_TIMEOUT_MS 5000
 
-static int fail(const char *what)
+int fail(const char *what)
 {
 	int e = errno;
 
@@ -42,7 +45,7 @@ static int fail(const char *what)
 	return 1;
 }
 
-static int open_dev(const char *path)
+int open_dev(const char *path)
 {
 	int fd = open(path, O_RDWR | O_CLOEXEC);
 
@@ -267,6 +270,8 @@ int main(int argc, char **argv)
 		return test_evtchn();
 	if (argc == 2 && !strcmp(argv[1], "grant"))
 		return test_grant();
-	fprintf(stderr, "usage: xentest evtchn|grant\n");
+	if (argc == 2 && !strcmp(argv[1], "domctl"))
+		return test_domctl();
+	fprintf(stderr, "usage: xentest evtchn|grant|domctl\n");
 	return 2;
 }

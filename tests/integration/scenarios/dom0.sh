@@ -30,7 +30,8 @@ EXPECT=(
 	"\(d0\) DOM0CHECK PASS cpus-online"
 	"\(d0\) DOM0CHECK PASS evtchn-loopback"
 	"\(d0\) DOM0CHECK PASS grant-map"
-	"\(d0\) DOM0CHECK DONE passed=11 failed=0"
+	"\(d0\) DOM0CHECK PASS domctl-lifecycle"
+	"\(d0\) DOM0CHECK DONE passed=12 failed=0"
 	"d0: shut down: poweroff"
 )
 REJECT=("DOM0CHECK FAIL" "Panic" "unexpected exception" "Kernel panic" "BUG:" "Oops" "WARNING:")

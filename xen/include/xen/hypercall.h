@@ -21,5 +21,7 @@ long do_hvm_op(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
 long do_platform_op(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
 long do_multicall(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
 long do_vm_assist(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
+long do_domctl(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
+long do_sysctl(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
 
 #endif /* XEN_HYPERCALL_H */

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * HYPERVISOR_domctl: the toolstack's control of domains
+ * (docs/specs/domctl.md). Hardware domain only; the interface version is
+ * checked on every call.
+ */
+#include <arch/guest_access.h>
+#include <public/domctl.h>
+#include <xen/errno.h>
+#include <xen/hypercall.h>
+#include <xen/lib.h>
+#include <xen/timer.h>
+
+#define GIC_VERSION_3  3
+#define KB_PER_PAGE    (PAGE_SIZE >> 10)
+
+static long create(struct ctl_domctl *op)
+{
+	const struct ctl_domctl_create *c = &op->u.create;
+	struct domain_config cfg = {
+		.max_vcpus = c->max_vcpus, .max_evtchn = c->max_evtchn,
+		.max_grant_frames = c->max_grant_frames, .max_maptrack = c->max_maptrack,
+		.max_pages = c->max_mem_kb / KB_PER_PAGE, .nr_spis = c->nr_spis,
+	};
+	struct domain *d;
+	int rc;
+
+	if (c->gic_version != GIC_VERSION_3 || strnlen(c->name, CTL_NAME_LEN) == CTL_NAME_LEN)
+		return -EINVAL;
+	memcpy(cfg.name, c->name, CTL_NAME_LEN);
+	d = domain_create(op->domid, &cfg, &rc);
+	if (!d)
+		return rc;
+	op->domid = d->id;
+	return 0;
+}
+
+static uint32_t info_flags(const struct domain *d)
+{
+	uint32_t f = d == hardware_domain ? CTL_DOMINF_hvm_dom0 : 0;
+
+	if (d->state == DOMAIN_SHUTDOWN)
+		return f | CTL_DOMINF_shutdown;
+	if (d->state == DOMAIN_DYING)
+		return f | CTL_DOMINF_dying;
+	return f | (d->pause_count ? CTL_DOMINF_paused : CTL_DOMINF_running);
+}
+
+static void fill_info(const struct domain *d, struct ctl_domctl_info *i)
+{
+	uint64_t now = now_ns();
+
+	*i = (struct ctl_domctl_info){
+		.domid = d->id, .flags = info_flags(d), .shutdown_code = d->shutdown_code,
+		.nr_vcpus = d->nr_vcpus, .tot_pages = d->tot_pages, .max_pages = d->cfg.max_pages,
+	};
+	for (unsigned int v = 0; v < d->nr_vcpus; v++) {
+		i->nr_online_vcpus += d->vcpus[v]->online;
+		i->cpu_time_ns += sched_runtime_ns(d->vcpus[v], now);
+	}
+	memcpy(i->name, d->cfg.name, MIN(sizeof(i->name), sizeof(d->cfg.name)));
+	i->name[CTL_NAME_LEN - 1] = '\0';
+}
+
+/* The first domain with an ID >= op->domid: `ctl list` walks them this way. */
+static long getinfo(struct ctl_domctl *op)
+{
+	for (uint32_t id = op->domid; id < DOMID_FIRST_RESERVED; id++) {
+		struct domain *d = domain_by_id((domid_t)id);
+
+		if (d) {
+			fill_info(d, &op->u.info);
+			return 0;
+		}
+	}
+	return -ESRCH;
+}
+
+static long on_domain(struct ctl_domctl *op)
+{
+	struct domain *d = domain_by_id(op->domid);
+
+	if (!d)
+		return -ESRCH;
+	if (d == hardware_domain)
+		return -EINVAL;    /* dom0 does not pause or destroy itself this way */
+	switch (op->cmd) {
+	case CTL_DOMCTL_destroy:
+		if (d->state == DOMAIN_RUNNING && !d->pause_count)
+			domain_pause(d);
+		return domain_destroy(d);
+	case CTL_DOMCTL_pause:
+		domain_pause(d);
+		return 0;
+	case CTL_DOMCTL_unpause:
+		domain_unpause(d);
+		return 0;
+	case CTL_DOMCTL_max_mem:
+		d->cfg.max_pages = op->u.max_mem_kb / KB_PER_PAGE;
+		return 0;
+	default:
+		return -ENOSYS;
+	}
+}
+
+static long dispatch(struct ctl_domctl *op, bool *copy_back)
+{
+	*copy_back = op->cmd == CTL_DOMCTL_create || op->cmd == CTL_DOMCTL_getinfo;
+	switch (op->cmd) {
+	case CTL_DOMCTL_create:
+		return create(op);
+	case CTL_DOMCTL_getinfo:
+		return getinfo(op);
+	default:
+		return on_domain(op);
+	}
+}
+
+long do_domctl(struct vcpu *v, const uint64_t a[HCALL_ARGS])
+{
+	struct ctl_domctl op;
+	bool copy_back;
+	long rc;
+
+	if (v->domain != hardware_domain)
+		return -EPERM;
+	if (copy_from_guest(v, &op, a[0], sizeof(op)))
+		return -EFAULT;
+	if (op.version != CTL_INTERFACE_VERSION)
+		return -EACCES;
+	rc = dispatch(&op, &copy_back);
+	if (!rc && copy_back && copy_to_guest(v, a[0], &op, sizeof(op)))
+		return -EFAULT;
+	return rc;
+}
