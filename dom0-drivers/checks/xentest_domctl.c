@@ -2,7 +2,8 @@
 /*
  * xentest domctl: the toolstack interface from dom0 user space, through
  * privcmd's hypercall ioctl (docs/specs/domctl.md): create a domain, give it
- * RAM with populate_physmap, read its info, pause and unpause it, destroy it,
+ * RAM with populate_physmap, read its info, set and read its scheduler weight,
+ * cap and vCPU affinity, pause and unpause it, destroy it,
  * and find the hypervisor's free memory back where it was. Also: a wrong
  * interface version is refused.
  */
@@ -121,11 +122,40 @@ static int check_info(domid_t id, uint32_t flag, uint64_t pages)
 	return 0;
 }
 
+/* Weight and cap, vCPU 0's affinity: set, then read back. */
+static int sched_settings(domid_t id)
+{
+	struct ctl_domctl op = { 0 };
+
+	op.u.sched = (struct ctl_domctl_sched_credit){ .op = CTL_SET, .weight = 512, .cap = 50 };
+	if (step(domctl(&op, CTL_DOMCTL_sched_credit, id), "domctl sched_credit set"))
+		return 1;
+	op.u.sched = (struct ctl_domctl_sched_credit){ .op = CTL_GET };
+	if (step(domctl(&op, CTL_DOMCTL_sched_credit, id), "domctl sched_credit get"))
+		return 1;
+	if (op.u.sched.weight != 512 || op.u.sched.cap != 50) {
+		printf("xentest: FAILED sched_credit reads %u/%u\n", op.u.sched.weight, op.u.sched.cap);
+		return 1;
+	}
+	op.u.affinity = (struct ctl_domctl_vcpu_affinity){ .op = CTL_SET, .vcpu = 0, .cpumap = 1 };
+	if (step(domctl(&op, CTL_DOMCTL_vcpu_affinity, id), "domctl vcpu_affinity set"))
+		return 1;
+	op.u.affinity = (struct ctl_domctl_vcpu_affinity){ .op = CTL_GET, .vcpu = 0 };
+	if (step(domctl(&op, CTL_DOMCTL_vcpu_affinity, id), "domctl vcpu_affinity get"))
+		return 1;
+	if (op.u.affinity.cpumap != 1) {
+		printf("xentest: FAILED vcpu_affinity reads 0x%llx\n",
+		       (unsigned long long)op.u.affinity.cpumap);
+		return 1;
+	}
+	return 0;
+}
+
 static int lifecycle(domid_t id)
 {
 	struct ctl_domctl op = { 0 };
 
-	if (populate(id) || check_info(id, CTL_DOMINF_paused, TEST_PAGES) ||
+	if (populate(id) || check_info(id, CTL_DOMINF_paused, TEST_PAGES) || sched_settings(id) ||
 	    step(domctl(&op, CTL_DOMCTL_unpause, id), "domctl unpause") ||
 	    check_info(id, CTL_DOMINF_running, TEST_PAGES) ||
 	    step(domctl(&op, CTL_DOMCTL_pause, id), "domctl pause") ||

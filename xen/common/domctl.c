@@ -76,6 +76,31 @@ static long getinfo(struct ctl_domctl *op)
 	return -ESRCH;
 }
 
+static long sched_credit(struct domain *d, struct ctl_domctl_sched_credit *c)
+{
+	struct sched_params p = { c->weight, c->cap };
+
+	if (c->op == CTL_SET)
+		return sched_set_params(d, &p);
+	sched_get_params(d, &p);
+	c->weight = p.weight;
+	c->cap = p.cap;
+	return 0;
+}
+
+static long vcpu_affinity(struct domain *d, struct ctl_domctl_vcpu_affinity *a)
+{
+	struct vcpu *v;
+
+	if (a->vcpu >= d->nr_vcpus)
+		return -ENOENT;
+	v = d->vcpus[a->vcpu];
+	if (a->op == CTL_SET)
+		return sched_set_affinity(v, a->cpumap, now_ns());
+	a->cpumap = v->sched.affinity;
+	return 0;
+}
+
 static long on_domain(struct ctl_domctl *op)
 {
 	struct domain *d = domain_by_id(op->domid);
@@ -98,6 +123,15 @@ static long on_domain(struct ctl_domctl *op)
 	case CTL_DOMCTL_max_mem:
 		d->cfg.max_pages = op->u.max_mem_kb / KB_PER_PAGE;
 		return 0;
+	case CTL_DOMCTL_sched_credit:
+		return sched_credit(d, &op->u.sched);
+	case CTL_DOMCTL_vcpu_affinity:
+		return vcpu_affinity(d, &op->u.affinity);
+	case CTL_DOMCTL_shutdown:
+		if (op->u.shutdown_reason > SHUTDOWN_WATCHDOG)
+			return -EINVAL;
+		domain_shutdown(d, op->u.shutdown_reason);
+		return 0;
 	default:
 		return -ENOSYS;
 	}
@@ -105,7 +139,8 @@ static long on_domain(struct ctl_domctl *op)
 
 static long dispatch(struct ctl_domctl *op, bool *copy_back)
 {
-	*copy_back = op->cmd == CTL_DOMCTL_create || op->cmd == CTL_DOMCTL_getinfo;
+	*copy_back = op->cmd == CTL_DOMCTL_create || op->cmd == CTL_DOMCTL_getinfo ||
+		     op->cmd == CTL_DOMCTL_sched_credit || op->cmd == CTL_DOMCTL_vcpu_affinity;
 	switch (op->cmd) {
 	case CTL_DOMCTL_create:
 		return create(op);

@@ -21,6 +21,24 @@
 #define CTL_DOMCTL_unpause      4
 #define CTL_DOMCTL_getinfo      5
 #define CTL_DOMCTL_max_mem      6
+#define CTL_DOMCTL_sched_credit 7
+#define CTL_DOMCTL_vcpu_affinity 8
+#define CTL_DOMCTL_shutdown     9
+
+#define CTL_GET 0
+#define CTL_SET 1
+
+struct ctl_domctl_sched_credit {
+	uint32_t op;                  /* CTL_GET or CTL_SET */
+	uint16_t weight;              /* 1..65535 (default 256) */
+	uint16_t cap;                 /* percent of one pCPU, 0 = none */
+};
+
+struct ctl_domctl_vcpu_affinity {
+	uint32_t op;                  /* CTL_GET or CTL_SET */
+	uint32_t vcpu;
+	uint64_t cpumap;              /* bit n = pCPU n */
+};
 
 struct ctl_domctl_create {
 	uint32_t max_vcpus;
@@ -62,6 +80,9 @@ struct ctl_domctl {
 		struct ctl_domctl_create create;
 		struct ctl_domctl_info info;     /* getinfo: the first domain >= domid */
 		uint64_t max_mem_kb;             /* max_mem */
+		struct ctl_domctl_sched_credit sched;
+		struct ctl_domctl_vcpu_affinity affinity;
+		uint32_t shutdown_reason;        /* shutdown: SHUTDOWN_* */
 		uint8_t raw[192];
 	} u;
 };
