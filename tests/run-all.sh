@@ -39,6 +39,7 @@ stage "build: hypervisor with clang (warnings are errors)" make --no-print-direc
 stage "build: bare-metal test guests" make --no-print-directory guests
 stage "build: dom0 kernel, initramfs and test disk" make --no-print-directory dom0
 stage "unit: CUnit suites under ASan and UBSan" make --no-print-directory unit
+stage "unit: toolstack config parser (libctl)" make --no-print-directory -C tools/libctl test
 stage "integration: QEMU scenarios" \
 	tests/integration/run.sh -k "$build/xen/xen.bin" -o "$build/integration" -g "$build/guest"
 

@@ -27,6 +27,7 @@ struct cfg_value {
 	enum cfg_vtype type;
 	struct cfg_pos pos;
 	char *str;			/* STRING and ATOM */
+	bool bare;			/* ATOM: an override's unquoted text, a string too */
 	struct cfg_value *items;	/* LIST */
 	size_t nr_items;
 };
@@ -113,8 +114,8 @@ int cfg_parse_gic(const char *s, enum ctl_gic_version *out);
 int cfg_parse_uuid(const char *s, uint8_t uuid[16]);
 int cfg_parse_cpus(const char *s, uint64_t *map);
 
-/* cfg_types.c: the per-type operations of the table. */
-extern const struct cfg_type_ops cfg_scalar_ops[];
+/* cfg_types.c: the operations of every value type, indexed by type. */
+extern const struct cfg_type_ops cfg_type_table[];
 
 /* cfg_disk.c */
 int cfg_disk_parse(struct cfg_ctx *ctx, const struct cfg_value *v,
@@ -147,8 +148,12 @@ void cfg_spec_free(struct cfg_spec_item *items, size_t nr);
 
 /* cfg_check.c: defaults, resolution and the checks across keys. */
 void cfg_defaults(struct ctl_domain_config *cfg);
-int cfg_resolve(struct cfg_ctx *ctx);
+int cfg_resolve(struct cfg_ctx *ctx, bool cmdline);
 int cfg_check(struct cfg_ctx *ctx);
+
+/* cfg_parse.c: settings to a checked config (JSON: cmdline not derived). */
+int cfg_build(const struct cfg_doc *doc, const char *name, bool from_json,
+	      struct ctl_domain_config **out, char **err);
 
 /* cfg_json_gen.c helpers */
 int cfg_gen_str(yajl_gen g, const char *s);

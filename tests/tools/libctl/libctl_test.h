@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Shared by the libctl CUnit tests. */
+#ifndef LIBCTL_TEST_H
+#define LIBCTL_TEST_H
+
+#include <CUnit/CUnit.h>
+#include <stdlib.h>
+#include "ctl_config.h"
+
+struct lt_case {
+	const char *name;
+	void (*fn)(void);
+};
+
+struct lt_suite {
+	const char *name;
+	const struct lt_case *cases;
+};
+
+extern const struct lt_suite lt_syntax_suite;
+extern const struct lt_suite lt_errors_suite;
+extern const struct lt_suite lt_devices_suite;
+extern const struct lt_suite lt_json_suite;
+
+/* Parse @text as "guest.cfg"; asserts success, returns the config. */
+struct ctl_domain_config *lt_parse(const char *text);
+/* Parse @text as "guest.cfg"; asserts failure with exactly @msg. */
+void lt_parse_fails(const char *text, const char *msg);
+
+#define MINIMAL "name = \"g\"\nkernel = \"/boot/Image\"\n"
+
+#endif
