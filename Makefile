@@ -42,6 +42,7 @@ guests: check-tools
 unit:
 	@$(MAKE) --no-print-directory -C tests/unit O=$(BUILD)/unit run
 	@$(MAKE) --no-print-directory -C tools/libctl O=$(BUILD)/tools/libctl test
+	@$(MAKE) --no-print-directory -C tools/xenstored O=$(BUILD)/tools/xenstored test
 
 integration: xen guests dom0
 	@tests/integration/run.sh -k $(BUILD)/xen/xen.bin -o $(BUILD)/integration -g $(BUILD)/guest

@@ -40,6 +40,8 @@ stage "build: bare-metal test guests" make --no-print-directory guests
 stage "build: dom0 kernel, initramfs and test disk" make --no-print-directory dom0
 stage "unit: CUnit suites under ASan and UBSan" make --no-print-directory unit
 stage "unit: toolstack config parser (libctl)" make --no-print-directory -C tools/libctl test
+stage "unit: xenstored (store and wire protocol) under ASan and UBSan" \
+	make --no-print-directory -C tools/xenstored test
 stage "integration: QEMU scenarios" \
 	tests/integration/run.sh -k "$build/xen/xen.bin" -o "$build/integration" -g "$build/guest"
 

@@ -158,7 +158,8 @@ int trans_log(struct xs_ctx *x, uint32_t type, const char *path, const void *dat
 int watch_add(struct xsd_conn *c, const char *path, const char *token);
 int watch_del(struct xsd_conn *c, const char *path, const char *token);
 void watch_free_all(struct xsd_conn *c);
-void watch_fire_changes(struct xsd_store *st, struct xs_change *list);
+void watch_fire_changes(struct xsd_store *st, struct xs_change **list);
+void watch_fire_initial(struct xsd_conn *c, const char *path, const char *token);
 void watch_fire_special(struct xsd_store *st, const char *special);
 
 /* domain.c */
