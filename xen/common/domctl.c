@@ -6,6 +6,7 @@
  */
 #include <arch/guest_access.h>
 #include <public/domctl.h>
+#include <xen/ctl.h>
 #include <xen/errno.h>
 #include <xen/hypercall.h>
 #include <xen/lib.h>
@@ -151,18 +152,29 @@ static long dispatch(struct ctl_domctl *op, bool *copy_back)
 	}
 }
 
+/* The command and version words lead both structs (public/domctl.h). */
+#define CTL_VERSION_OFFSET sizeof(uint32_t)
+
+int ctl_read_op(struct vcpu *v, uint64_t gva, void *op, size_t len)
+{
+	uint32_t version;
+
+	if (v->domain != hardware_domain)
+		return -EPERM;
+	if (copy_from_guest(v, op, gva, len))
+		return -EFAULT;
+	memcpy(&version, (const uint8_t *)op + CTL_VERSION_OFFSET, sizeof(version));
+	return version == CTL_INTERFACE_VERSION ? 0 : -EACCES;
+}
+
 long do_domctl(struct vcpu *v, const uint64_t a[HCALL_ARGS])
 {
 	struct ctl_domctl op;
 	bool copy_back;
-	long rc;
+	long rc = ctl_read_op(v, a[0], &op, sizeof(op));
 
-	if (v->domain != hardware_domain)
-		return -EPERM;
-	if (copy_from_guest(v, &op, a[0], sizeof(op)))
-		return -EFAULT;
-	if (op.version != CTL_INTERFACE_VERSION)
-		return -EACCES;
+	if (rc)
+		return rc;
 	rc = dispatch(&op, &copy_back);
 	if (!rc && copy_back && copy_to_guest(v, a[0], &op, sizeof(op)))
 		return -EFAULT;

@@ -5,6 +5,7 @@
 #include <arch/time.h>
 #include <public/domctl.h>
 #include <xen/console.h>
+#include <xen/ctl.h>
 #include <xen/errno.h>
 #include <xen/hypercall.h>
 #include <xen/lib.h>
@@ -45,14 +46,10 @@ static long readconsole(struct vcpu *v, struct ctl_sysctl_readconsole *r)
 long do_sysctl(struct vcpu *v, const uint64_t a[HCALL_ARGS])
 {
 	struct ctl_sysctl op;
-	long rc;
+	long rc = ctl_read_op(v, a[0], &op, sizeof(op));
 
-	if (v->domain != hardware_domain)
-		return -EPERM;
-	if (copy_from_guest(v, &op, a[0], sizeof(op)))
-		return -EFAULT;
-	if (op.version != CTL_INTERFACE_VERSION)
-		return -EACCES;
+	if (rc)
+		return rc;
 	switch (op.cmd) {
 	case CTL_SYSCTL_physinfo:
 		physinfo(&op.u.physinfo);

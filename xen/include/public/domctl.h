@@ -71,6 +71,7 @@ struct ctl_domctl_info {
 	char name[CTL_NAME_LEN];
 };
 
+/* Both structs start with the command and the version word. */
 struct ctl_domctl {
 	uint32_t cmd;                 /* CTL_DOMCTL_* */
 	uint32_t version;             /* CTL_INTERFACE_VERSION */
