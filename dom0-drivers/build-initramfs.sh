@@ -118,7 +118,7 @@ cd "$HOME"
 EOF
 
 "${CROSS}gcc" -static -O2 -Wall -Wextra -Werror -s -I"$here/../xen/include" -o "$OUT/xentest" \
-	"$here/checks/xentest.c" "$here/checks/xentest_domctl.c"
+	"$here/checks/xentest.c" "$here/checks/xentest_domctl.c" "$here/checks/xentest_boot.c"
 install -m 0755 "$OUT/xentest" "$ROOT/usr/bin/xentest"
 
 # ---- modules: the list's closure (modules.dep and softdeps) ----

@@ -161,6 +161,7 @@ check_cpus
 run_xentest evtchn-loopback evtchn
 run_xentest grant-map grant
 run_xentest domctl-lifecycle domctl
+run_xentest domu-boot boot
 
 echo "DOM0CHECK DONE passed=$passed failed=$failed"
 [ $failed -eq 0 ]

@@ -7,6 +7,7 @@
  *   xentest grant    a page shared through /dev/xen/gntalloc and mapped back
  *                    through /dev/xen/gntdev
  *   xentest domctl   the toolstack interface through privcmd (xentest_domctl.c)
+ *   xentest boot     a domain built and run from here (xentest_boot.c)
  *
  * Every step prints one "xentest: ..." line; a failing step names the call
  * and errno, and the program exits 1 (2 on bad usage).
@@ -272,6 +273,8 @@ int main(int argc, char **argv)
 		return test_grant();
 	if (argc == 2 && !strcmp(argv[1], "domctl"))
 		return test_domctl();
-	fprintf(stderr, "usage: xentest evtchn|grant|domctl\n");
+	if (argc == 2 && !strcmp(argv[1], "boot"))
+		return test_boot();
+	fprintf(stderr, "usage: xentest evtchn|grant|domctl|boot\n");
 	return 2;
 }

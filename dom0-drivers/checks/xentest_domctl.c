@@ -42,6 +42,12 @@ struct privcmd_hypercall {
 
 static int privcmd_fd = -1;
 
+int xt_privcmd_open(void)
+{
+	privcmd_fd = open_dev(PRIVCMD_DEV);
+	return privcmd_fd;
+}
+
 static long hypercall(uint64_t op, void *arg0, uint64_t arg1)
 {
 	struct privcmd_hypercall h = { .op = op, .arg = { (uint64_t)(uintptr_t)arg0, arg1 } };
@@ -50,7 +56,7 @@ static long hypercall(uint64_t op, void *arg0, uint64_t arg1)
 	return rc < 0 ? -errno : rc;
 }
 
-static long domctl(struct ctl_domctl *op, uint32_t cmd, domid_t domid)
+long xt_domctl(struct ctl_domctl *op, uint32_t cmd, domid_t domid)
 {
 	op->cmd = cmd;
 	op->version = CTL_INTERFACE_VERSION;
@@ -67,7 +73,7 @@ static long free_pages(uint64_t *out)
 	return rc;
 }
 
-static int step(long rc, const char *what)
+int xt_step(long rc, const char *what)
 {
 	if (rc >= 0)
 		return 0;
@@ -75,32 +81,34 @@ static int step(long rc, const char *what)
 	return fail(what);
 }
 
-static int create(domid_t *id)
+int xt_create(domid_t *id, const char *name)
 {
 	struct ctl_domctl op = { 0 };
 
 	op.u.create = (struct ctl_domctl_create){ .max_vcpus = 1, .max_mem_kb = TEST_MEM_KB,
 						  .nr_spis = TEST_SPIS, .gic_version = TEST_GIC };
-	snprintf(op.u.create.name, sizeof(op.u.create.name), "xentest");
-	if (step(domctl(&op, CTL_DOMCTL_create, DOMID_SELF), "domctl create"))
+	snprintf(op.u.create.name, sizeof(op.u.create.name), "%s", name);
+	if (xt_step(xt_domctl(&op, CTL_DOMCTL_create, DOMID_SELF), "domctl create"))
 		return 1;
 	*id = op.domid;
 	printf("xentest: created domain %u\n", *id);
 	return 0;
 }
 
-static int populate(domid_t id)
+int xt_populate(domid_t id, uint64_t gfn, unsigned int n)
 {
 	xen_pfn_t gfns[TEST_PAGES];
 	struct xen_memory_reservation r = { .extent_start = (uint64_t)(uintptr_t)gfns,
-					    .nr_extents = TEST_PAGES, .domid = id };
+					    .nr_extents = n, .domid = id };
 	long rc;
 
-	for (unsigned int i = 0; i < TEST_PAGES; i++)
-		gfns[i] = GUEST_RAM_GFN + i;
+	if (n > TEST_PAGES)
+		return 1;
+	for (unsigned int i = 0; i < n; i++)
+		gfns[i] = gfn + i;
 	rc = hypercall(HC_MEMORY_OP, (void *)XENMEM_populate_physmap, (uint64_t)(uintptr_t)&r);
-	if (rc != TEST_PAGES) {
-		printf("xentest: FAILED populate_physmap: %ld of %d pages\n", rc, TEST_PAGES);
+	if (rc != (long)n) {
+		printf("xentest: FAILED populate_physmap: %ld of %u pages\n", rc, n);
 		return 1;
 	}
 	return 0;
@@ -110,7 +118,7 @@ static int check_info(domid_t id, uint32_t flag, uint64_t pages)
 {
 	struct ctl_domctl op = { 0 };
 
-	if (step(domctl(&op, CTL_DOMCTL_getinfo, id), "domctl getinfo"))
+	if (xt_step(xt_domctl(&op, CTL_DOMCTL_getinfo, id), "domctl getinfo"))
 		return 1;
 	if (op.u.info.domid != id || !(op.u.info.flags & flag) || op.u.info.tot_pages != pages ||
 	    op.u.info.nr_vcpus != 1 || strcmp(op.u.info.name, "xentest")) {
@@ -128,20 +136,20 @@ static int sched_settings(domid_t id)
 	struct ctl_domctl op = { 0 };
 
 	op.u.sched = (struct ctl_domctl_sched_credit){ .op = CTL_SET, .weight = 512, .cap = 50 };
-	if (step(domctl(&op, CTL_DOMCTL_sched_credit, id), "domctl sched_credit set"))
+	if (xt_step(xt_domctl(&op, CTL_DOMCTL_sched_credit, id), "domctl sched_credit set"))
 		return 1;
 	op.u.sched = (struct ctl_domctl_sched_credit){ .op = CTL_GET };
-	if (step(domctl(&op, CTL_DOMCTL_sched_credit, id), "domctl sched_credit get"))
+	if (xt_step(xt_domctl(&op, CTL_DOMCTL_sched_credit, id), "domctl sched_credit get"))
 		return 1;
 	if (op.u.sched.weight != 512 || op.u.sched.cap != 50) {
 		printf("xentest: FAILED sched_credit reads %u/%u\n", op.u.sched.weight, op.u.sched.cap);
 		return 1;
 	}
 	op.u.affinity = (struct ctl_domctl_vcpu_affinity){ .op = CTL_SET, .vcpu = 0, .cpumap = 1 };
-	if (step(domctl(&op, CTL_DOMCTL_vcpu_affinity, id), "domctl vcpu_affinity set"))
+	if (xt_step(xt_domctl(&op, CTL_DOMCTL_vcpu_affinity, id), "domctl vcpu_affinity set"))
 		return 1;
 	op.u.affinity = (struct ctl_domctl_vcpu_affinity){ .op = CTL_GET, .vcpu = 0 };
-	if (step(domctl(&op, CTL_DOMCTL_vcpu_affinity, id), "domctl vcpu_affinity get"))
+	if (xt_step(xt_domctl(&op, CTL_DOMCTL_vcpu_affinity, id), "domctl vcpu_affinity get"))
 		return 1;
 	if (op.u.affinity.cpumap != 1) {
 		printf("xentest: FAILED vcpu_affinity reads 0x%llx\n",
@@ -155,13 +163,13 @@ static int lifecycle(domid_t id)
 {
 	struct ctl_domctl op = { 0 };
 
-	if (populate(id) || check_info(id, CTL_DOMINF_paused, TEST_PAGES) || sched_settings(id) ||
-	    step(domctl(&op, CTL_DOMCTL_unpause, id), "domctl unpause") ||
+	if (xt_populate(id, GUEST_RAM_GFN, TEST_PAGES) || check_info(id, CTL_DOMINF_paused, TEST_PAGES) || sched_settings(id) ||
+	    xt_step(xt_domctl(&op, CTL_DOMCTL_unpause, id), "domctl unpause") ||
 	    check_info(id, CTL_DOMINF_running, TEST_PAGES) ||
-	    step(domctl(&op, CTL_DOMCTL_pause, id), "domctl pause") ||
-	    step(domctl(&op, CTL_DOMCTL_destroy, id), "domctl destroy"))
+	    xt_step(xt_domctl(&op, CTL_DOMCTL_pause, id), "domctl pause") ||
+	    xt_step(xt_domctl(&op, CTL_DOMCTL_destroy, id), "domctl destroy"))
 		return 1;
-	if (domctl(&op, CTL_DOMCTL_getinfo, id) != -ESRCH) {
+	if (xt_domctl(&op, CTL_DOMCTL_getinfo, id) != -ESRCH) {
 		printf("xentest: FAILED domain %u still there after destroy\n", id);
 		return 1;
 	}
@@ -187,11 +195,11 @@ int test_domctl(void)
 	domid_t id;
 	int rc;
 
-	privcmd_fd = open_dev(PRIVCMD_DEV);
-	if (privcmd_fd < 0)
+	if (xt_privcmd_open() < 0)
 		return 1;
-	rc = step(free_pages(&before), "sysctl physinfo") || wrong_version() || create(&id) ||
-	     lifecycle(id) || step(free_pages(&after), "sysctl physinfo");
+	rc = xt_step(free_pages(&before), "sysctl physinfo") || wrong_version() ||
+	     xt_create(&id, "xentest") ||
+	     lifecycle(id) || xt_step(free_pages(&after), "sysctl physinfo");
 	if (!rc && after != before) {
 		printf("xentest: FAILED free memory %llu pages after, %llu before\n",
 		       (unsigned long long)after, (unsigned long long)before);

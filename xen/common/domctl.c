@@ -7,6 +7,7 @@
 #include <arch/guest_access.h>
 #include <public/domctl.h>
 #include <xen/ctl.h>
+#include <xen/dom0less.h>
 #include <xen/errno.h>
 #include <xen/hypercall.h>
 #include <xen/lib.h>
@@ -102,6 +103,19 @@ static long vcpu_affinity(struct domain *d, struct ctl_domctl_vcpu_affinity *a)
 	return 0;
 }
 
+static long vcpu_start(struct domain *d, const struct ctl_domctl_vcpu_start *s)
+{
+	struct vcpu *v;
+
+	if (s->vcpu >= d->nr_vcpus)
+		return -ENOENT;
+	v = d->vcpus[s->vcpu];
+	if (!d->pause_count || v->online)
+		return -EBUSY;     /* the builder starts vCPUs of a paused domain, once */
+	arch_vcpu_start(v, s->pc, s->x0);
+	return 0;
+}
+
 static long on_domain(struct ctl_domctl *op)
 {
 	struct domain *d = domain_by_id(op->domid);
@@ -128,6 +142,8 @@ static long on_domain(struct ctl_domctl *op)
 		return sched_credit(d, &op->u.sched);
 	case CTL_DOMCTL_vcpu_affinity:
 		return vcpu_affinity(d, &op->u.affinity);
+	case CTL_DOMCTL_vcpu_start:
+		return vcpu_start(d, &op->u.vcpu_start);
 	case CTL_DOMCTL_shutdown:
 		if (op->u.shutdown_reason > SHUTDOWN_WATCHDOG)
 			return -EINVAL;

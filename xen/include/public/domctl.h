@@ -24,6 +24,15 @@
 #define CTL_DOMCTL_sched_credit 7
 #define CTL_DOMCTL_vcpu_affinity 8
 #define CTL_DOMCTL_shutdown     9
+#define CTL_DOMCTL_vcpu_start   10
+
+/* Starts an offline vCPU of a paused domain at pc, x0 = arg (Linux: the DT), EL1h, MMU off. */
+struct ctl_domctl_vcpu_start {
+	uint32_t vcpu;
+	uint32_t pad;
+	uint64_t pc;
+	uint64_t x0;
+};
 
 #define CTL_GET 0
 #define CTL_SET 1
@@ -84,6 +93,7 @@ struct ctl_domctl {
 		struct ctl_domctl_sched_credit sched;
 		struct ctl_domctl_vcpu_affinity affinity;
 		uint32_t shutdown_reason;        /* shutdown: SHUTDOWN_* */
+		struct ctl_domctl_vcpu_start vcpu_start;
 		uint8_t raw[192];
 	} u;
 };
