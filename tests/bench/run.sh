@@ -79,15 +79,11 @@ time_to_init() {
 # kernel starting its init ("Run /init as init process"), 2 vCPUs, 512 MiB,
 # no -icount: what a user waits.
 dom0_boot_once() {
-	local log=$out/dom0-boot-$1.log dtb=$out/dom0-boot.dtb args extra
-	qemu_dumpdtb 2 1G "$dtb" || return 1
-	fdtput -t s "$dtb" /chosen xen,xen-bootargs "dom0_mem=512M dom0_max_vcpus=2" &&
-	dom0_dt_nodes "$dtb" "$DOM0_DIR/Image" "$DOM0_DIR/initramfs.cpio.gz" "console=hvc0" ||
-		return 1
-	mapfile -t args < <(qemu_args 2 1G "$dtb")
-	mapfile -t extra < <(dom0_loader_args "$DOM0_DIR/Image" "$DOM0_DIR/initramfs.cpio.gz"
-		dom0_qemu_devices "$DOM0_DIR/disk.img")
-	time_to_init "$log" "$QEMU" "${args[@]}" "${extra[@]}" -serial "file:$log" -kernel "$image"
+	local log=$out/dom0-boot-$1.log dtb=$out/dom0-boot.dtb args
+	dom0_machine "$dtb" 2 1G "dom0_mem=512M dom0_max_vcpus=2" "$DOM0_DIR" "console=hvc0" \
+		>"$dtb.args" || return 1
+	mapfile -t args <"$dtb.args"
+	time_to_init "$log" "$QEMU" "${args[@]}" -serial "file:$log" -kernel "$image"
 }
 
 # native_boot_once N: the same kernel, initramfs and devices on the same

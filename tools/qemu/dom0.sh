@@ -47,3 +47,18 @@ dom0_loader_args() {
 	printf '%s\n' -device "loader,file=$1,addr=$DOM0_KERNEL_ADDR,force-raw=on" \
 		-device "loader,file=$2,addr=$raddr,force-raw=on"
 }
+
+# dom0_machine DTB SMP MEM XEN_ARGS DOM0_DIR DOM0_ARGS: writes the reference
+# machine's DTB with the hypervisor's command line and dom0's modules, and
+# prints every QEMU argument (one per line, no serial, no -kernel) for it,
+# dom0's disk and NIC included. Needs machine.sh and
+# dom0-drivers/qemu-devices.sh sourced too.
+dom0_machine() {
+	local dtb=$1 smp=$2 mem=$3 hvargs=$4 dir=$5 dargs=$6
+	qemu_dumpdtb "$smp" "$mem" "$dtb" &&
+	fdtput -t s "$dtb" /chosen xen,xen-bootargs "$hvargs" &&
+	dom0_dt_nodes "$dtb" "$dir/Image" "$dir/initramfs.cpio.gz" "$dargs" || return 1
+	qemu_args "$smp" "$mem" "$dtb"
+	dom0_loader_args "$dir/Image" "$dir/initramfs.cpio.gz"
+	dom0_qemu_devices "$dir/disk.img"
+}

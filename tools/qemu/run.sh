@@ -28,12 +28,9 @@ done
 
 dtb=$(mktemp --suffix=.dtb)
 trap 'rm -f "$dtb"' EXIT
-qemu_dumpdtb "$smp" "$mem" "$dtb"
-fdtput -t s "$dtb" /chosen xen,xen-bootargs "$bootargs"
-dom0_dt_nodes "$dtb" "$dom0/Image" "$dom0/initramfs.cpio.gz" "$dom0args"
-mapfile -t args < <(qemu_args "$smp" "$mem" "$dtb")
-mapfile -t extra < <(dom0_loader_args "$dom0/Image" "$dom0/initramfs.cpio.gz"
-	dom0_qemu_devices "$dom0/disk.img")
+dom0_machine "$dtb" "$smp" "$mem" "$bootargs" "$dom0" "$dom0args" >"$dtb.args"
+mapfile -t args <"$dtb.args"
+rm -f "$dtb.args"
 echo "run.sh: booting $image with dom0 on $QEMU_MACHINE, $smp CPUs, $mem; quit with Ctrl-] X"
-"$QEMU" "${args[@]}" "${extra[@]}" -chardev stdio,id=con,mux=on,signal=off \
+"$QEMU" "${args[@]}" -chardev stdio,id=con,mux=on,signal=off \
 	-serial chardev:con -mon chardev=con -echr 0x1d -kernel "$image"

@@ -206,15 +206,17 @@ static int lay_out(struct domain *d, const struct dtb *host, const struct bootin
 			     (unsigned long)(dom0_mem >> 20), rc);
 		return rc;
 	}
-	fdt_params(&p, host, bi, b, &ram, d->nr_vcpus);
 	rc = place(b, &ram);
-	rc = rc ? rc : dom0_gnttab_window(bi, &ram, p.gnttab_size, &p.gnttab_base);
+	if (!rc) {
+		/* After place(): the DT names where the initrd went. */
+		fdt_params(&p, host, bi, b, &ram, d->nr_vcpus);
+		rc = dom0_gnttab_window(bi, &ram, p.gnttab_size, &p.gnttab_base);
+	}
 	if (rc) {
-		printk_level(LOG_ERR, "dom0: no room for the kernel, initrd and DT (%d)\n", rc);
+		printk_level(LOG_ERR, "dom0: no room for the kernel, initrd, DT and grant window (%d)\n",
+			     rc);
 		return rc;
 	}
-	fdt_params(&p, host, bi, b, &ram, d->nr_vcpus);
-	dom0_gnttab_window(bi, &ram, p.gnttab_size, &p.gnttab_base);
 	for (unsigned int i = 0; i < ram.nr; i++)
 		printk("dom0: RAM bank %u: 0x%lx-0x%lx\n", i, (unsigned long)pa_val(ram.bank[i].start),
 		       (unsigned long)(pa_val(ram.bank[i].start) + ram.bank[i].size - 1));
