@@ -384,6 +384,31 @@ static void test_hw_linked_level(void)
 	vt_free(d);
 }
 
+/*
+ * The guest deactivates a hardware-linked level interrupt (its LR goes
+ * invalid) and the still-high line fires again before the vCPU exits: the
+ * new assertion arrives while the stale LR image still says in_lr. Sync must
+ * not take it for the one the LR consumed, or the physical interrupt stays
+ * active for ever (a device's INTx goes silent).
+ */
+static void test_hw_linked_level_refires_before_sync(void)
+{
+	struct domain *d = vt_domain(1, 32);
+	struct vcpu *v = d->vcpus[0];
+
+	vt_enable(d, 0, VGIC_VTIMER_INTID);
+	v->vgic.priv[VGIC_VTIMER_INTID].hw_intid = VGIC_VTIMER_INTID;
+	vgic_inject(d, v, VGIC_VTIMER_INTID, true);
+	vgic_flush_lrs(v);
+	guest_handle(v, VGIC_VTIMER_INTID);           /* deactivated, LR now invalid */
+	vgic_inject(d, v, VGIC_VTIMER_INTID, true);   /* fires again, not synced yet */
+	vgic_sync_lrs(v);
+	vgic_flush_lrs(v);
+	CU_ASSERT_EQUAL(lr_state_of(v, VGIC_VTIMER_INTID), ICH_LR_STATE_PENDING);
+	CU_ASSERT_TRUE(vgic_vcpu_pending(v));
+	vt_free(d);
+}
+
 static void test_hw_linked_edge_never_pending_and_active(void)
 {
 	struct domain *d = vt_domain(1, 32);
@@ -444,5 +469,5 @@ UT_SUITE(vgic_lr_suite, "vgic_delivery", NULL, NULL,
 	 UT_CASE(test_active_via_isactiver),
 	 UT_CASE(test_priority_change_reorders),
 	 UT_CASE(test_hw_linked_level),
-	 UT_CASE(test_hw_linked_edge_never_pending_and_active),
+	 UT_CASE(test_hw_linked_level_refires_before_sync), UT_CASE(test_hw_linked_edge_never_pending_and_active),
 	 UT_CASE(test_vcpu_pending))

@@ -116,6 +116,9 @@ static bool drive(struct vcpu *t, struct vgic_irq *irq, bool level)
 		irq->pending_latch = true;
 	} else {
 		irq->line_level = level;
+		/* The LR image may be stale (the guest deactivated it): see sync_one(). */
+		if (level && irq->hw_intid && irq->in_lr)
+			irq->hw_refired = true;
 	}
 	return vgic_irq_update(t, irq) && level;
 }

@@ -153,8 +153,15 @@ static bool sync_one(struct vcpu *v, struct vgic_irq *irq)
 		irq->pending_latch = false;
 	if (state)
 		return false;
-	if (irq->hw_intid)
-		irq->line_level = false;     /* the physical GIC resamples it */
+	/*
+	 * The physical GIC resamples the line: what the LR held is done. Only an
+	 * assertion that came in after the guest deactivated it (the physical
+	 * interrupt fired again before this sync) still stands.
+	 */
+	if (irq->hw_intid) {
+		irq->line_level = irq->hw_refired;
+		irq->hw_refired = false;
+	}
 	vgic_lr_release(v, irq);
 	vgic_irq_update(v, irq);     /* a level line still high, or a new edge: queued again */
 	return true;

@@ -69,6 +69,7 @@ struct vgic_irq {
 	uint16_t target;           /* vCPU index (SPIs: from irouter; private: owner) */
 	uint64_t irouter;          /* GICD_IROUTER value (SPIs) */
 	uint32_t hw_intid;         /* physical INTID if hardware-linked, else 0 */
+	bool hw_refired;           /* hardware-linked: asserted again while still in an LR image */
 	struct vgic_irq *next;     /* pending-list link */
 };
 
