@@ -25,6 +25,43 @@
 #define CTL_DOMCTL_vcpu_affinity 8
 #define CTL_DOMCTL_shutdown     9
 #define CTL_DOMCTL_vcpu_start   10
+#define CTL_DOMCTL_getvcpucontext 11
+#define CTL_DOMCTL_setvcpucontext 12
+#define CTL_DOMCTL_get_hvm_param 13
+#define CTL_DOMCTL_set_hvm_param 14
+#define CTL_DOMCTL_getvcpuinfo  15
+
+/*
+ * get/setvcpucontext: the vCPU's struct vcpu_state_v1 (public/vcpu_state.h,
+ * docs/specs/vcpu-state.md) at guest address buffer; size must be its size.
+ * The domain must be paused (-EBUSY otherwise).
+ */
+struct ctl_domctl_vcpu_context {
+	uint32_t vcpu;
+	uint32_t size;
+	uint64_t buffer;
+};
+
+/* get/set_hvm_param: index is HVM_PARAM_* (public/hvm.h). */
+struct ctl_domctl_hvm_param {
+	uint32_t index;
+	uint32_t pad;
+	uint64_t value;
+};
+
+#define CTL_VCPUINF_online   (1U << 0)
+#define CTL_VCPUINF_blocked  (1U << 1)   /* waiting for an event (WFI, poll, block) */
+#define CTL_VCPUINF_running  (1U << 2)   /* on a pCPU now */
+
+/* getvcpuinfo: IN vcpu; OUT the rest. */
+struct ctl_domctl_vcpu_info {
+	uint32_t vcpu;
+	uint32_t flags;               /* CTL_VCPUINF_* */
+	uint32_t cpu;                 /* the pCPU it runs or last ran on */
+	uint32_t pad;
+	uint64_t cpu_time_ns;
+	uint64_t cpumap;              /* affinity, bit n = pCPU n */
+};
 
 /* Starts an offline vCPU of a paused domain at pc, x0 = arg (Linux: the DT), EL1h, MMU off. */
 struct ctl_domctl_vcpu_start {
@@ -78,6 +115,7 @@ struct ctl_domctl_info {
 	uint64_t max_pages;
 	uint64_t cpu_time_ns;         /* all vCPUs */
 	char name[CTL_NAME_LEN];
+	uint64_t created_ns;          /* hypervisor time (ns since boot) at create */
 };
 
 /* Both structs start with the command and the version word. */
@@ -94,6 +132,9 @@ struct ctl_domctl {
 		struct ctl_domctl_vcpu_affinity affinity;
 		uint32_t shutdown_reason;        /* shutdown: SHUTDOWN_* */
 		struct ctl_domctl_vcpu_start vcpu_start;
+		struct ctl_domctl_vcpu_context context;
+		struct ctl_domctl_hvm_param hvm_param;
+		struct ctl_domctl_vcpu_info vcpu_info;
 		uint8_t raw[192];
 	} u;
 };
@@ -108,6 +149,7 @@ struct ctl_sysctl_physinfo {
 	uint64_t cpu_khz;             /* counter frequency */
 	uint64_t total_pages;
 	uint64_t free_pages;          /* free now, the heap's spare slab pages counted */
+	uint64_t now_ns;              /* hypervisor time (ns since boot): uptimes */
 };
 
 struct ctl_sysctl_readconsole {
