@@ -60,6 +60,8 @@ int conn_send(struct xsd_conn *c, uint32_t type, uint32_t req_id, uint32_t tx_id
 {
 	struct xsd_sockmsg h = { type, req_id, tx_id, (uint32_t)len };
 
+	if (c->dead)
+		return -EPIPE;
 	if (len > XENSTORE_PAYLOAD_MAX)
 		return -E2BIG;
 	if (out_reserve(c, sizeof(h) + len))
@@ -90,6 +92,23 @@ void xsd_conn_consume(struct xsd_conn *c, size_t n)
 		n = c->outlen;
 	memmove(c->out, c->out + n, c->outlen - n);
 	c->outlen -= n;
+}
+
+void xsd_conn_set_broken(struct xsd_conn *c)
+{
+	c->dead = true;
+	watch_free_all(c);
+	trans_free_all(c);
+}
+
+bool xsd_conn_broken(const struct xsd_conn *c)
+{
+	return c->dead;
+}
+
+uint32_t xsd_conn_domid(const struct xsd_conn *c)
+{
+	return c->domid;
 }
 
 static size_t feed_some(struct xsd_conn *c, const unsigned char *buf, size_t len)

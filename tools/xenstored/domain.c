@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Domains and the store object: INTRODUCE records a domain (its ring page
- * and event channel are kept for the transport, which is not written yet),
- * RELEASE forgets it; both fire their special watch.
+ * Domains: INTRODUCE records a domain and asks the transport to connect its
+ * ring, RELEASE (or the domain's death, found by xsd_domains_check()) forgets
+ * it and disconnects it; both fire their special watch.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -10,51 +10,6 @@
 #include <string.h>
 
 #include "xsd_int.h"
-
-void xsd_quota_default(struct xsd_quota *q)
-{
-	q->nodes = 1000;
-	q->entry_size = 2048;
-	q->watches = 128;
-	q->transactions = 10;
-	q->perms = 5;
-}
-
-struct xsd_store *xsd_store_new(const struct xsd_quota *q)
-{
-	static const struct xs_perm root_perm = { 0, XS_PERM_NONE };
-	struct xsd_store *st = calloc(1, sizeof(*st));
-
-	if (!st)
-		return NULL;
-	if (q)
-		st->quota = *q;
-	else
-		xsd_quota_default(&st->quota);
-	st->root = node_new(NULL, "", 0);
-	if (!st->root || node_set_perms(st->root, &root_perm, 1)) {
-		node_free(st->root);
-		free(st);
-		return NULL;
-	}
-	return st;
-}
-
-void xsd_store_free(struct xsd_store *st)
-{
-	if (!st)
-		return;
-	while (st->conns)
-		xsd_conn_free(st->conns);
-	domain_free_all(st);
-	node_free(st->root);
-	free(st);
-}
-
-unsigned int xsd_store_nodes(const struct xsd_store *st)
-{
-	return node_count(st->root, true, 0);
-}
 
 struct xs_domain *domain_find(const struct xsd_store *st, uint32_t domid)
 {
@@ -85,28 +40,73 @@ static int req_domid(const char *s, uint32_t *domid)
 	return 0;
 }
 
+/* Unlinks d, tells the transport, drops what its clients left; frees d. */
+void domain_forget(struct xsd_store *st, struct xs_domain *d)
+{
+	struct xs_domain **pp;
+	uint32_t domid = d->domid;
+
+	for (pp = &st->domains; *pp != d; pp = &(*pp)->next)
+		;
+	*pp = d->next;
+	free(d);
+	if (st->dops.release)
+		st->dops.release(st->dops.opaque, domid);
+	for (struct xsd_conn *c = st->conns; c; c = c->next) {
+		if (c->domid == domid) {
+			watch_free_all(c);
+			trans_free_all(c);
+		}
+	}
+}
+
+/* A known domain introduced again: the same ring and channel is a no-op. */
+static int introduce_again(const struct xs_domain *d, uint64_t gfn, uint64_t port)
+{
+	return d->gfn == gfn && d->evtchn == port ? 0 : -EINVAL;
+}
+
+/* Records domid and has the transport connect it; nothing is left on failure. */
+static int domain_add(struct xsd_store *st, uint32_t domid, uint64_t gfn, uint32_t port)
+{
+	struct xs_domain *d = calloc(1, sizeof(*d));
+	int rc = d ? 0 : -ENOMEM;
+
+	if (!rc && st->dops.introduce)
+		rc = st->dops.introduce(st->dops.opaque, domid, gfn, port);
+	if (rc) {
+		free(d);
+		return rc;
+	}
+	*d = (struct xs_domain){ .domid = domid, .gfn = gfn, .evtchn = port,
+				 .next = st->domains };
+	st->domains = d;
+	return 0;
+}
+
 /* INTRODUCE <domid>|<gfn>|<evtchn>| (privileged) */
 int op_introduce(struct xs_req *r)
 {
+	struct xsd_store *st = r->c->st;
+	struct xs_domain *d;
 	char *argv[3];
 	uint64_t gfn, port;
 	uint32_t domid;
-	struct xs_domain *d;
+	int rc;
 
 	if (!conn_privileged(r->c))
 		return -EACCES;
 	if (req_args(r, argv, 3) || req_domid(argv[0], &domid) || !domid ||
 	    req_uint(argv[1], UINT64_MAX, &gfn) || req_uint(argv[2], UINT32_MAX, &port))
 		return -EINVAL;
-	if (domain_find(r->c->st, domid))
-		return -EEXIST;
-	d = calloc(1, sizeof(*d));
-	if (!d)
-		return -ENOMEM;
-	*d = (struct xs_domain){ domid, gfn, (uint32_t)port, r->c->st->domains };
-	r->c->st->domains = d;
+	d = domain_find(st, domid);
+	if (d)
+		return introduce_again(d, gfn, port);
+	rc = domain_add(st, domid, gfn, (uint32_t)port);
+	if (rc)
+		return rc;
 	req_reply(r, "OK", 3);
-	watch_fire_special(r->c->st, "@introduceDomain");
+	watch_fire_special(st, "@introduceDomain");
 	return 0;
 }
 
@@ -114,7 +114,7 @@ int op_introduce(struct xs_req *r)
 int op_release(struct xs_req *r)
 {
 	struct xsd_store *st = r->c->st;
-	struct xs_domain **pp, *d;
+	struct xs_domain *d;
 	char *argv[1];
 	uint32_t domid;
 
@@ -125,19 +125,43 @@ int op_release(struct xs_req *r)
 	d = domain_find(st, domid);
 	if (!d)
 		return -ENOENT;
-	for (pp = &st->domains; *pp != d; pp = &(*pp)->next)
-		;
-	*pp = d->next;
-	free(d);
-	for (struct xsd_conn *c = st->conns; c; c = c->next) {
-		if (c->domid == domid) {
-			watch_free_all(c);
-			trans_free_all(c);
-		}
-	}
+	domain_forget(st, d);
 	req_reply(r, "OK", 3);
 	watch_fire_special(st, "@releaseDomain");
 	return 0;
+}
+
+/* Whether d's state calls for @releaseDomain; *forget if it must go as well. */
+static bool domain_exc(struct xs_domain *d, int state, bool *forget)
+{
+	*forget = state == XSD_DOM_DYING || state == XSD_DOM_GONE;
+	if (*forget)
+		return true;
+	if (state != XSD_DOM_SHUTDOWN || d->shutdown)
+		return false;
+	d->shutdown = true;
+	return true;
+}
+
+unsigned int xsd_domains_check(struct xsd_store *st, xsd_dom_state_fn state, void *opaque)
+{
+	struct xs_domain *d, *next;
+	unsigned int gone = 0;
+	bool fire = false, forget;
+
+	for (d = st->domains; d; d = next) {
+		next = d->next;
+		if (!domain_exc(d, state(opaque, d->domid), &forget))
+			continue;
+		fire = true;
+		if (forget) {
+			domain_forget(st, d);
+			gone++;
+		}
+	}
+	if (fire)
+		watch_fire_special(st, "@releaseDomain");
+	return gone;
 }
 
 /* GET_DOMAIN_PATH <domid>| -> /local/domain/<domid> */

@@ -124,6 +124,8 @@ void msg_handle(struct xsd_conn *c)
 	int rc;
 
 	memcpy(&r.hdr, c->in, sizeof(r.hdr));
+	if (c->st->trace)
+		c->st->trace(c->st->trace_opaque, c, c->in, sizeof(r.hdr) + r.hdr.len);
 	fn = r.hdr.type < XS_TYPE_COUNT ? ops[r.hdr.type] : NULL;
 	rc = fn ? fn(&r) : -EINVAL;
 	if (rc < 0 && !r.replied)

@@ -69,6 +69,7 @@ struct xs_domain {
 	uint32_t domid;
 	uint64_t gfn;
 	uint32_t evtchn;
+	bool shutdown;			/* @releaseDomain already fired for its shutdown */
 	struct xs_domain *next;
 };
 
@@ -94,6 +95,9 @@ struct xsd_store {
 	struct xsd_quota quota;
 	struct xsd_conn *conns;
 	struct xs_domain *domains;
+	struct xsd_domain_ops dops;	/* all NULL: domains are records only */
+	xsd_trace_fn trace;
+	void *trace_opaque;
 };
 
 /* A change to report to watchers once the operation succeeded. */
@@ -165,6 +169,7 @@ void watch_fire_special(struct xsd_store *st, const char *special);
 /* domain.c */
 struct xs_domain *domain_find(const struct xsd_store *st, uint32_t domid);
 void domain_free_all(struct xsd_store *st);
+void domain_forget(struct xsd_store *st, struct xs_domain *d);
 
 /* conn.c */
 int conn_send(struct xsd_conn *c, uint32_t type, uint32_t req_id, uint32_t tx_id,

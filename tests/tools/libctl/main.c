@@ -4,9 +4,26 @@
 #include <stdio.h>
 #include <string.h>
 #include "libctl_test.h"
+#include "test_build.h"
+#include "test_dom.h"
 
 static const struct lt_suite *const suites[] = {
-	&lt_syntax_suite, &lt_errors_suite, &lt_devices_suite, &lt_json_suite,
+	&lt_syntax_suite,
+	&lt_errors_suite,
+	&lt_devices_suite,
+	&lt_json_suite,
+	&lt_ctl_handle_suite,
+	&lt_ctl_domctl_suite,
+	&lt_ctl_vcpu_suite,
+	&lt_ctl_memory_suite,
+	&lt_ctl_evtchn_suite,
+	&lt_xs_ops_suite,
+	&lt_xs_watch_suite,
+	&lt_build_suite,
+	&lt_build_dt_suite,
+	&lt_build_errors_suite,
+	&lt_dom_create_suite,
+	&lt_dom_life_suite,
 };
 
 struct ctl_domain_config *lt_parse(const char *text)
@@ -37,6 +54,13 @@ void lt_parse_fails(const char *text, const char *msg)
 	CU_ASSERT_STRING_EQUAL(err, msg);
 	free(err);
 	ctl_config_free(cfg);
+}
+
+void lt_msg_is(const char *msg, const char *want)
+{
+	if (strcmp(msg, want))
+		fprintf(stderr, "\n  expected: %s\n  got:      %s\n", want, msg);
+	CU_ASSERT_STRING_EQUAL(msg, want);
 }
 
 static int add_suite(const struct lt_suite *s)

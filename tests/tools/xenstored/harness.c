@@ -216,7 +216,8 @@ char *xt_dump(void)
 
 static const struct xt_suite *const suites[] = {
 	&xt_suite_ops, &xt_suite_perms, &xt_suite_watch, &xt_suite_trans,
-	&xt_suite_quota, &xt_suite_bad, &xt_suite_domain, &xt_suite_daemon,
+	&xt_suite_quota, &xt_suite_bad, &xt_suite_domain, &xt_suite_domexc, &xt_suite_ring,
+	&xt_suite_daemon,
 };
 
 static void setup_case(void)

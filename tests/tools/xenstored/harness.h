@@ -75,6 +75,7 @@ uint32_t xt_tx_start(struct xt_client *cl);
 char *xt_dump(void);
 
 extern const struct xt_suite xt_suite_ops, xt_suite_perms, xt_suite_watch, xt_suite_trans,
-	xt_suite_quota, xt_suite_bad, xt_suite_domain, xt_suite_daemon;
+	xt_suite_quota, xt_suite_bad, xt_suite_domain, xt_suite_domexc, xt_suite_ring,
+	xt_suite_daemon;
 
 #endif

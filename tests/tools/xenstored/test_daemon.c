@@ -64,7 +64,8 @@ static int round_trip(int fd, uint32_t type, uint32_t req, const void *p, uint32
 	return 0;
 }
 
-static pid_t start_daemon(const char *sock)
+/* Starts the daemon on sock; extra: NULL or "--pid-file"/"--log" and its file. */
+static pid_t start_daemon(const char *sock, const char *opt, const char *file)
 {
 	const char *bin = getenv("XENSTORED_BIN");
 	pid_t pid;
@@ -73,7 +74,7 @@ static pid_t start_daemon(const char *sock)
 		return -1;
 	pid = fork();
 	if (pid == 0) {
-		execl(bin, bin, "--socket", sock, (char *)NULL);
+		execl(bin, bin, "--socket", sock, opt, file, (char *)NULL);
 		_exit(127);
 	}
 	return pid;
@@ -88,7 +89,7 @@ static void test_socket_round_trip(void)
 
 	CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
 	snprintf(sock, sizeof(sock), "%s/run/socket", dir);
-	pid = start_daemon(sock);
+	pid = start_daemon(sock, NULL, NULL);
 	CU_ASSERT_FATAL(pid > 0);
 	fd = connect_to(sock);
 	CU_ASSERT(fd >= 0);
@@ -124,9 +125,83 @@ static void test_bad_option(void)
 	CU_ASSERT(WEXITSTATUS(system(cmd)) == 0);
 }
 
+/* Reads a whole small file into buf (NUL-terminated); bytes read or -1. */
+static ssize_t slurp(const char *path, char *buf, size_t len)
+{
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	if (!f)
+		return -1;
+	n = fread(buf, 1, len - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return (ssize_t)n;
+}
+
+static void stop_daemon(pid_t pid)
+{
+	int status;
+
+	kill(pid, SIGTERM);
+	CU_ASSERT(waitpid(pid, &status, 0) == pid);
+	CU_ASSERT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+static void test_pid_file_and_log(void)
+{
+	char dir[] = "/tmp/xenstored-test-XXXXXX", sock[64], pidf[64], logf[64], buf[4096];
+	struct xt_msg rep;
+	pid_t pid;
+	int fd;
+
+	CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
+	snprintf(sock, sizeof(sock), "%s/socket", dir);
+	snprintf(pidf, sizeof(pidf), "%s/pid", dir);
+	snprintf(logf, sizeof(logf), "%s/log", dir);
+	pid = start_daemon(sock, "--pid-file", pidf);
+	CU_ASSERT_FATAL(pid > 0);
+	fd = connect_to(sock);
+	for (int tries = 0; tries < 100 && slurp(pidf, buf, sizeof(buf)) <= 0; tries++)
+		usleep(10000);	/* written just after the socket listens */
+	CU_ASSERT(fd >= 0 && atol(buf) == pid);
+	if (fd >= 0)
+		close(fd);
+	stop_daemon(pid);
+	CU_ASSERT(access(pidf, F_OK) != 0);
+	pid = start_daemon(sock, "--log", logf);
+	fd = connect_to(sock);
+	CU_ASSERT(fd >= 0 && !round_trip(fd, XS_READ, 1, "/", 2, &rep));
+	if (fd >= 0)
+		close(fd);
+	stop_daemon(pid);
+	CU_ASSERT(slurp(logf, buf, sizeof(buf)) > 0);
+	CU_ASSERT(strstr(buf, "connected") && strstr(buf, "closed: "));
+	unlink(logf);
+	rmdir(dir);
+}
+
+/* Off Xen, --kernel fails at start with a message and leaves no socket. */
+static void test_kernel_without_xen(void)
+{
+	const char *bin = getenv("XENSTORED_BIN");
+	char dir[] = "/tmp/xenstored-test-XXXXXX", cmd[512], sock[64];
+
+	if (!access("/proc/xen/xsd_kva", F_OK))
+		return;	/* a real dom0: not this test's business */
+	CU_ASSERT_FATAL(bin != NULL && mkdtemp(dir) != NULL);
+	snprintf(sock, sizeof(sock), "%s/socket", dir);
+	snprintf(cmd, sizeof(cmd), "%s --kernel --socket %s 2>/dev/null", bin, sock);
+	CU_ASSERT(WEXITSTATUS(system(cmd)) == 1);
+	CU_ASSERT(access(sock, F_OK) != 0);
+	rmdir(dir);
+}
+
 static const struct xt_case cases[] = {
 	{ "round trip through the socket", test_socket_round_trip },
 	{ "options", test_bad_option },
+	{ "--pid-file and --log", test_pid_file_and_log },
+	{ "--kernel off Xen fails cleanly", test_kernel_without_xen },
 	{ NULL, NULL },
 };
 

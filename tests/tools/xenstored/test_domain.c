@@ -31,7 +31,10 @@ static void test_introduce_release(void)
 	CU_ASSERT_STRING_EQUAL(introduced("3"), "F");
 	CU_ASSERT_STRING_EQUAL(xt_do(xt_dom0, XS_INTRODUCE, 0, S("3\0" "786432\0" "1")), "");
 	CU_ASSERT_STRING_EQUAL(introduced("3"), "T");
-	CU_ASSERT_STRING_EQUAL(xt_do(xt_dom0, XS_INTRODUCE, 0, S("3\0" "786432\0" "1")), "EEXIST");
+	/* again with the same ring and channel: a no-op; different: EINVAL */
+	CU_ASSERT_STRING_EQUAL(xt_do(xt_dom0, XS_INTRODUCE, 0, S("3\0" "786432\0" "1")), "");
+	CU_ASSERT_STRING_EQUAL(xt_do(xt_dom0, XS_INTRODUCE, 0, S("3\0" "786433\0" "1")), "EINVAL");
+	CU_ASSERT_STRING_EQUAL(xt_do(xt_dom0, XS_INTRODUCE, 0, S("3\0" "786432\0" "2")), "EINVAL");
 	CU_ASSERT_STRING_EQUAL(xt_do(xt_dom0, XS_RELEASE, 0, S("3")), "");
 	CU_ASSERT_STRING_EQUAL(introduced("3"), "F");
 	CU_ASSERT_STRING_EQUAL(xt_do(xt_dom0, XS_RELEASE, 0, S("3")), "ENOENT");

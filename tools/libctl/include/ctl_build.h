@@ -17,6 +17,7 @@
 #define CTL_GUEST_GICD_SIZE     0x00010000ULL
 #define CTL_GUEST_GICR_BASE     0x03020000ULL
 #define CTL_GUEST_GICR_STRIDE   0x00020000ULL   /* one redistributor per vCPU */
+#define CTL_GUEST_GICR_SIZE     0x01000000ULL   /* GUEST_GICV3_GICR0_SIZE: 128 vCPUs at most */
 #define CTL_GUEST_GNTTAB_BASE   0x38000000ULL
 #define CTL_GUEST_GNTTAB_SIZE   0x01000000ULL
 #define CTL_GUEST_MAGIC_BASE    0x39000000ULL
@@ -58,11 +59,19 @@ struct ctl_build_result {
 };
 
 /*
+ * The layout it makes: docs/specs/guest-layout.md. max_vcpus is 1 to
+ * CTL_GUEST_GICR_SIZE / CTL_GUEST_GICR_STRIDE, mem_mib 1 to
+ * CTL_GUEST_RAM0_SIZE in MiB; the kernel must be an uncompressed,
+ * little-endian arm64 Image (a gzip'd one is refused, saying so).
+ *
  * Populate RAM (2 MiB blocks where possible) and the magic pages, load the
  * kernel by its header (text_offset, image_size), the initramfs and the DT,
  * allocate the console and xenstore event channels, set the HVM params
  * (CONSOLE_PFN/EVTCHN, STORE_PFN/EVTCHN) and start vCPU 0 with x0 = DT.
- * The domain stays paused. Errors name the file or step.
+ * The domain stays paused. Errors name the file or step ("d5 build: kernel
+ * /boot/Image is gzip-compressed; give the uncompressed Image"); on failure
+ * nothing stays mapped or open in this process, and the caller destroys the
+ * domain (RAM already populated is freed with it).
  */
 int ctl_build_linux(struct ctl_handle *h, const struct ctl_build_args *a,
 		    struct ctl_build_result *r);

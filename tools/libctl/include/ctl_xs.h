@@ -10,6 +10,7 @@
 #ifndef CTL_XS_H
 #define CTL_XS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,10 +18,20 @@
 
 struct ctl_xs;
 
-/* Connects (once per handle); later calls reuse the connection. */
+/*
+ * Connects (once per handle); later calls return the same connection and
+ * count a reference. ctl_xs_close() drops one (NULL is a no-op) and closes
+ * the connection with the last; ctl_close() closes it whatever the count,
+ * so never call ctl_xs_close() after ctl_close() of its handle.
+ */
 int ctl_xs_open(struct ctl_handle *h, struct ctl_xs **xs);
 void ctl_xs_close(struct ctl_xs *xs);
-int ctl_xs_fd(const struct ctl_xs *xs);         /* poll() it for watch events */
+/*
+ * poll() it for watch events; events may also have been queued while
+ * waiting for a reply, so drain with ctl_xs_read_watch(xs, 0, ...) until
+ * -ETIMEDOUT before polling again.
+ */
+int ctl_xs_fd(const struct ctl_xs *xs);
 
 /* tx: 0 outside a transaction. Values are NUL-terminated copies the caller frees. */
 int ctl_xs_read(struct ctl_xs *xs, uint32_t tx, const char *path, char **value);
@@ -29,7 +40,10 @@ int ctl_xs_writef(struct ctl_xs *xs, uint32_t tx, const char *path, const char *
 	__attribute__((format(printf, 4, 5)));
 int ctl_xs_mkdir(struct ctl_xs *xs, uint32_t tx, const char *path);
 int ctl_xs_rm(struct ctl_xs *xs, uint32_t tx, const char *path);
-/* Children names: *names is one malloc'd array of n pointers into one block. */
+/*
+ * Children names: *names is one malloc'd block (free(*names) only) holding
+ * n pointers, a NULL after them, and the names they point to.
+ */
 int ctl_xs_directory(struct ctl_xs *xs, uint32_t tx, const char *path, char ***names,
 		     size_t *n);
 /* perms as xenstore writes them: "n0", "r5" ... (first = owner and default). */
@@ -43,7 +57,8 @@ int ctl_xs_watch(struct ctl_xs *xs, const char *path, const char *token);
 int ctl_xs_unwatch(struct ctl_xs *xs, const char *path, const char *token);
 /*
  * The next watch event: waits up to timeout_ms (-1: for ever; 0: only what
- * is queued). -ETIMEDOUT if none came. *path and *token are malloc'd.
+ * is queued or already readable). -ETIMEDOUT if none came. *path and *token
+ * are malloc'd. Ordinary replies are bounded too: 10 s, then -ETIMEDOUT.
  */
 int ctl_xs_read_watch(struct ctl_xs *xs, int timeout_ms, char **path, char **token);
 

@@ -31,6 +31,13 @@ struct ctl_handle;
 int ctl_open(struct ctl_handle **h, char **err);
 void ctl_close(struct ctl_handle *h);            /* NULL is a no-op */
 
+/*
+ * A handle that reaches only xenstored (ctl_xs.h), for clients such as
+ * xenstore-read that need no hypervisor access: hypercalls on it fail with
+ * -ENODEV.
+ */
+int ctl_open_store(struct ctl_handle **h, char **err);
+
 /* The message of the last failure on h ("" if none). Valid until the next call. */
 const char *ctl_errmsg(const struct ctl_handle *h);
 
