@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <public/domctl.h>
+
 #include "cfg.h"
 
 /* Decimal, octal with a leading 0, hexadecimal with 0x; nothing else. */
@@ -23,13 +25,16 @@ int cfg_parse_u64(const char *s, uint64_t *out)
 	return 0;
 }
 
-/* 1-64 of [A-Za-z0-9_.-], not starting with '-', not all digits. */
+/*
+ * 1-63 of [A-Za-z0-9_.-] (the hypervisor keeps CTL_NAME_LEN bytes with the
+ * NUL), not starting with '-', not all digits.
+ */
 bool cfg_name_valid(const char *s)
 {
 	size_t n = strlen(s), i;
 	bool digits = true;
 
-	if (!n || n > 64 || s[0] == '-')
+	if (!n || n >= CTL_NAME_LEN || s[0] == '-')
 		return false;
 	for (i = 0; i < n; i++) {
 		if (!isalnum((unsigned char)s[i]) && !strchr("_.-", s[i]))

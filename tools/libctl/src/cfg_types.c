@@ -51,7 +51,7 @@ static int parse_name(struct cfg_ctx *ctx, const struct cfg_key *key,
 	if (rc)
 		return rc;
 	if (!cfg_name_valid(s))
-		return cfg_fail(ctx, &v->pos, "invalid name '%s' (1-64 of A-Z a-z 0-9 _ . -, not all digits)", s);
+		return cfg_fail(ctx, &v->pos, "invalid name '%s' (1-63 of A-Z a-z 0-9 _ . -, not all digits)", s);
 	return store_string(ctx, s, field);
 }
 

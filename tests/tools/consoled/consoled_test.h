@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The console daemon's unit tests: one suite per file. */
+#ifndef CONSOLED_TEST_H
+#define CONSOLED_TEST_H
+
+#include <CUnit/CUnit.h>
+
+struct ct_case {
+	const char *name;
+	void (*fn)(void);
+};
+
+struct ct_suite {
+	const char *name;
+	const struct ct_case *cases;    /* ends with { NULL, NULL } */
+};
+
+extern const struct ct_suite ct_ring_suite, ct_history_suite, ct_proto_suite;
+
+#endif /* CONSOLED_TEST_H */
