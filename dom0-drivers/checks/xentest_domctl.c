@@ -5,7 +5,9 @@
  * RAM with populate_physmap, read its info, set and read its scheduler weight,
  * cap and vCPU affinity, pause and unpause it, destroy it,
  * and find the hypervisor's free memory back where it was. Also: a wrong
- * interface version is refused.
+ * interface version is refused; on a second paused domain, an HVM param set
+ * and read back, vCPU 0 started and its context and info read (pc, online,
+ * affinity), and its creation time no later than the hypervisor's clock.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,7 +18,9 @@
 #include <unistd.h>
 
 #include <public/domctl.h>
+#include <public/hvm.h>
 #include <public/memory.h>
+#include <public/vcpu_state.h>
 
 /*
  * privcmd's hypercall ioctl (Linux include/uapi/xen/privcmd.h, whose header
@@ -39,6 +43,9 @@ struct privcmd_hypercall {
 #define HC_MEMORY_OP  12
 #define HC_SYSCTL     35
 #define HC_DOMCTL     36
+#define CTX_PC        0x40000000UL    /* the guest's first RAM page */
+#define CTX_X0        0x1234UL
+#define CTX_STORE_PFN 0x39001UL       /* the builder's xenstore page (GUEST_MAGIC_BASE + 1) */
 
 static int privcmd_fd = -1;
 
@@ -163,7 +170,8 @@ static int lifecycle(domid_t id)
 {
 	struct ctl_domctl op = { 0 };
 
-	if (xt_populate(id, GUEST_RAM_GFN, TEST_PAGES) || check_info(id, CTL_DOMINF_paused, TEST_PAGES) || sched_settings(id) ||
+	if (xt_populate(id, GUEST_RAM_GFN, TEST_PAGES) ||
+	    check_info(id, CTL_DOMINF_paused, TEST_PAGES) || sched_settings(id) ||
 	    xt_step(xt_domctl(&op, CTL_DOMCTL_unpause, id), "domctl unpause") ||
 	    check_info(id, CTL_DOMINF_running, TEST_PAGES) ||
 	    xt_step(xt_domctl(&op, CTL_DOMCTL_pause, id), "domctl pause") ||
@@ -175,6 +183,89 @@ static int lifecycle(domid_t id)
 	}
 	printf("xentest: populated, paused, unpaused and destroyed domain %u\n", id);
 	return 0;
+}
+
+static int hvm_param(domid_t id)
+{
+	struct ctl_domctl op = { 0 };
+
+	op.u.hvm_param = (struct ctl_domctl_hvm_param){ HVM_PARAM_STORE_PFN, 0, CTX_STORE_PFN };
+	if (xt_step(xt_domctl(&op, CTL_DOMCTL_set_hvm_param, id), "domctl set_hvm_param"))
+		return 1;
+	op.u.hvm_param = (struct ctl_domctl_hvm_param){ .index = HVM_PARAM_STORE_PFN };
+	if (xt_step(xt_domctl(&op, CTL_DOMCTL_get_hvm_param, id), "domctl get_hvm_param"))
+		return 1;
+	if (op.u.hvm_param.value != CTX_STORE_PFN) {
+		printf("xentest: FAILED get_hvm_param reads 0x%llx, want 0x%lx\n",
+		       (unsigned long long)op.u.hvm_param.value, CTX_STORE_PFN);
+		return 1;
+	}
+	return 0;
+}
+
+/* vCPU 0 of the paused domain, started at CTX_PC: its context and info. */
+static int vcpu_context(domid_t id)
+{
+	struct vcpu_state_v1 r = { 0 };
+	struct ctl_domctl op = { 0 };
+
+	op.u.vcpu_start = (struct ctl_domctl_vcpu_start){ .pc = CTX_PC, .x0 = CTX_X0 };
+	if (xt_step(xt_domctl(&op, CTL_DOMCTL_vcpu_start, id), "domctl vcpu_start"))
+		return 1;
+	op.u.context = (struct ctl_domctl_vcpu_context){ 0, sizeof(r), (uint64_t)(uintptr_t)&r };
+	if (xt_step(xt_domctl(&op, CTL_DOMCTL_getvcpucontext, id), "domctl getvcpucontext"))
+		return 1;
+	if (r.version != VCPU_STATE_VERSION || r.pc != CTX_PC || r.x[0] != CTX_X0 ||
+	    !(r.flags & VCPU_STATE_F_ONLINE)) {
+		printf("xentest: FAILED getvcpucontext: version %u flags 0x%x pc 0x%llx x0 0x%llx\n",
+		       r.version, r.flags, (unsigned long long)r.pc, (unsigned long long)r.x[0]);
+		return 1;
+	}
+	op.u.vcpu_info = (struct ctl_domctl_vcpu_info){ .vcpu = 0 };
+	if (xt_step(xt_domctl(&op, CTL_DOMCTL_getvcpuinfo, id), "domctl getvcpuinfo"))
+		return 1;
+	if (!(op.u.vcpu_info.flags & CTL_VCPUINF_online) ||
+	    (op.u.vcpu_info.flags & CTL_VCPUINF_running) || !op.u.vcpu_info.cpumap) {
+		printf("xentest: FAILED getvcpuinfo: flags 0x%x cpumap 0x%llx\n",
+		       op.u.vcpu_info.flags, (unsigned long long)op.u.vcpu_info.cpumap);
+		return 1;
+	}
+	return 0;
+}
+
+/* The domain was created before now, by the hypervisor's clock. */
+static int created_before_now(domid_t id)
+{
+	struct ctl_sysctl s = { .cmd = CTL_SYSCTL_physinfo, .version = CTL_INTERFACE_VERSION };
+	struct ctl_domctl op = { 0 };
+
+	if (xt_step(xt_domctl(&op, CTL_DOMCTL_getinfo, id), "domctl getinfo") ||
+	    xt_step(hypercall(HC_SYSCTL, &s, 0), "sysctl physinfo"))
+		return 1;
+	if (!op.u.info.created_ns || op.u.info.created_ns > s.u.physinfo.now_ns) {
+		printf("xentest: FAILED created_ns %llu, physinfo now_ns %llu\n",
+		       (unsigned long long)op.u.info.created_ns,
+		       (unsigned long long)s.u.physinfo.now_ns);
+		return 1;
+	}
+	return 0;
+}
+
+/* A second domain, never unpaused: the calls a builder and `ctl` make on it. */
+static int vcpu_calls(void)
+{
+	struct ctl_domctl op = { 0 };
+	domid_t id;
+	int rc;
+
+	if (xt_create(&id, "xentest-ctx") || xt_populate(id, GUEST_RAM_GFN, 1))
+		return 1;
+	rc = hvm_param(id) || vcpu_context(id) || created_before_now(id);
+	if (xt_step(xt_domctl(&op, CTL_DOMCTL_destroy, id), "domctl destroy"))
+		rc = 1;
+	if (!rc)
+		printf("xentest: hvm param, vcpu context and info, created_ns of domain %u OK\n", id);
+	return rc;
 }
 
 static int wrong_version(void)
@@ -199,7 +290,7 @@ int test_domctl(void)
 		return 1;
 	rc = xt_step(free_pages(&before), "sysctl physinfo") || wrong_version() ||
 	     xt_create(&id, "xentest") ||
-	     lifecycle(id) || xt_step(free_pages(&after), "sysctl physinfo");
+	     lifecycle(id) || vcpu_calls() || xt_step(free_pages(&after), "sysctl physinfo");
 	if (!rc && after != before) {
 		printf("xentest: FAILED free memory %llu pages after, %llu before\n",
 		       (unsigned long long)after, (unsigned long long)before);

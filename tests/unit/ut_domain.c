@@ -13,17 +13,6 @@ unsigned int ut_ipa_bits = UT_IPA_BITS_DEFAULT;
 static struct domain *table[MAX_DOMAINS];
 static void *pool;
 
-/* domain.c's, which unit tests do not link: suites that need a privileged caller set it. */
-struct domain *hardware_domain;
-
-struct domain *domain_by_id(domid_t id)
-{
-	for (unsigned int i = 0; i < MAX_DOMAINS; i++)
-		if (table[i] && table[i]->id == id)
-			return table[i];
-	return NULL;
-}
-
 int ut_domains_init(unsigned int pool_mib)
 {
 	uint64_t bytes = (uint64_t)pool_mib << 20;
@@ -69,16 +58,13 @@ static struct vcpu *make_vcpu(struct domain *d, unsigned int id)
 	return v;
 }
 
-static int slot_of(struct domain *d)
+/* In the real domain table (domain_by_id finds it) and in this fixture's, to free it. */
+static int slot_of(struct domain *d, domid_t id)
 {
-	for (unsigned int i = 0; i < MAX_DOMAINS; i++) {
-		if (!table[i]) {
-			table[i] = d;
-			d->slot = i;
-			return 0;
-		}
-	}
-	return -1;
+	if (domain_list_add(d, id))
+		return -1;
+	table[d->slot] = d;
+	return 0;
 }
 
 struct domain *ut_domain_create(domid_t id, unsigned int nr_vcpus, uint64_t ram_pages)
@@ -86,9 +72,8 @@ struct domain *ut_domain_create(domid_t id, unsigned int nr_vcpus, uint64_t ram_
 	struct domain *d = calloc(1, sizeof(*d));
 	mfn_t si;
 
-	if (!d || slot_of(d))
+	if (!d || slot_of(d, id))
 		return NULL;
-	d->id = id;
 	spin_lock_init(&d->lock);
 	if (p2m_init(&d->p2m, ut_ipa_bits, (uint16_t)(d->slot + 1)) || alloc_pages(0, &si))
 		return NULL;
@@ -112,6 +97,7 @@ void ut_domain_destroy(struct domain *d)
 	free_pages(pa_to_mfn(arch_va_to_pa(d->shared_info)), 0);
 	for (unsigned int i = 0; i < d->nr_vcpus; i++)
 		free(d->vcpus[i]);
+	domain_list_remove(d);
 	table[d->slot] = NULL;
 	free(d);
 }

@@ -2,8 +2,8 @@
 /*
  * Test domains for suites that need several domains with RAM and a p2m
  * (event channels, grant tables): built by hand from the real p2m and page
- * allocator, found by the real code through domain_by_id(), which this
- * fixture provides on the host.
+ * allocator, entered in the real domain table (xen/common/domain_list.c)
+ * so the real code finds them through domain_by_id().
  */
 #ifndef UNIT_UT_DOMAIN_H
 #define UNIT_UT_DOMAIN_H

@@ -5,6 +5,7 @@
 #include <xen/domain.h>
 #include <xen/domain_pv.h>
 #include <xen/errno.h>
+#include <xen/event.h>
 #include <xen/lib.h>
 #include <xen/page_alloc.h>
 #include <xen/timer.h>
@@ -14,43 +15,12 @@
 #define REAP_RETRY_NS  (10 * 1000 * 1000)   /* 10 ms */
 #define PERMILLE       1000
 
-static struct domain *domains[MAX_DOMAINS];
-struct domain *hardware_domain;
 static uint64_t baseline_free_pages;     /* when the domain count last left 0 */
 static size_t baseline_xmalloc;
-static spinlock_t domlist_lock = SPINLOCK_INIT;
-static domid_t next_id = 1;
 
 static const char *const shutdown_names[] = {
 	"poweroff", "reboot", "suspend", "crash", "watchdog",
 };
-
-struct domain *domain_by_id(domid_t id)
-{
-	for (unsigned int i = 0; i < MAX_DOMAINS; i++)
-		if (domains[i] && domains[i]->id == id)
-			return domains[i];
-	return NULL;
-}
-
-unsigned int domain_count(void)
-{
-	unsigned int n = 0;
-
-	for (unsigned int i = 0; i < MAX_DOMAINS; i++)
-		n += domains[i] != NULL;
-	return n;
-}
-
-void domain_for_each(void (*fn)(struct domain *d, void *arg), void *arg)
-{
-	unsigned long flags = spin_lock_irqsave(&domlist_lock);
-
-	for (unsigned int i = 0; i < MAX_DOMAINS; i++)
-		if (domains[i] && domains[i]->state != DOMAIN_DYING)
-			fn(domains[i], arg);
-	spin_unlock_irqrestore(&domlist_lock, flags);
-}
 
 static int check_config(const struct domain_config *cfg)
 {
@@ -61,32 +31,23 @@ static int check_config(const struct domain_config *cfg)
 	return 0;
 }
 
-/* Picks an ID and a slot under the lock; -EEXIST or -ENOSPC. */
-static int claim_slot(struct domain *d, domid_t id)
+/* What the heap holds with no domain: the reference the "all destroyed" line compares to. */
+static void note_baseline(void)
 {
-	unsigned int slot = MAX_DOMAINS;
+	if (domain_count())
+		return;
+	baseline_free_pages = page_alloc_free_count() + xmalloc_slab_pages();
+	baseline_xmalloc = xmalloc_in_use() - sizeof(struct domain);
+}
 
-	if (!domain_count()) {
-		baseline_free_pages = page_alloc_free_count() + xmalloc_slab_pages();
-		baseline_xmalloc = xmalloc_in_use() - sizeof(struct domain);
-	}
-
-	for (unsigned int i = 0; i < MAX_DOMAINS && slot == MAX_DOMAINS; i++)
-		if (!domains[i])
-			slot = i;
-	if (slot == MAX_DOMAINS)
-		return -ENOSPC;
-	if (id == DOMID_SELF) {
-		while (domain_by_id(next_id) || next_id >= DOMID_FIRST_RESERVED)
-			next_id = next_id >= DOMID_FIRST_RESERVED ? 1 : next_id + 1;
-		id = next_id++;
-	} else if (id >= DOMID_FIRST_RESERVED || domain_by_id(id)) {
-		return -EEXIST;
-	}
-	d->id = id;
-	d->slot = slot;
-	domains[slot] = d;
-	return 0;
+/*
+ * VIRQ_DOM_EXC to the hardware domain: another domain shut down or is gone.
+ * Its xenstored fires @releaseDomain and the toolstack looks at getinfo.
+ */
+static void notify_dom_exc(const struct domain *d)
+{
+	if (hardware_domain && d != hardware_domain)
+		evtchn_send_global_virq(hardware_domain, VIRQ_DOM_EXC);
 }
 
 static int vcpu_create(struct domain *d, unsigned int id)
@@ -126,7 +87,6 @@ static int domain_init_parts(struct domain *d)
 struct domain *domain_create(domid_t id, const struct domain_config *cfg, int *err)
 {
 	struct domain *d;
-	unsigned long flags;
 	int rc = check_config(cfg);
 
 	d = rc ? NULL : xzalloc(struct domain);
@@ -138,9 +98,8 @@ struct domain *domain_create(domid_t id, const struct domain_config *cfg, int *e
 	d->pause_count = 1;
 	d->created_ns = now_ns();
 	spin_lock_init(&d->lock);
-	flags = spin_lock_irqsave(&domlist_lock);
-	rc = claim_slot(d, id);
-	spin_unlock_irqrestore(&domlist_lock, flags);
+	note_baseline();
+	rc = domain_list_add(d, id);
 	if (rc) {
 		xfree(d);
 		d = NULL;
@@ -250,54 +209,15 @@ void domain_shutdown(struct domain *d, unsigned int reason)
 	       (unsigned long)(ran / 1000000), (unsigned long)(life / 1000000),
 	       (unsigned long)(ran * PERMILLE / life));
 	domain_update_all(d);
+	notify_dom_exc(d);
 	if (d->destroy_on_shutdown) {
 		timer_init(&d->reap_timer, reap, d);
 		timer_set(&d->reap_timer, now + REAP_RETRY_NS);
 	}
 }
 
-/*
- * Sets blocked first, then looks for a pending interrupt: a concurrent
- * vgic_inject queues first, then looks at blocked (vcpu_kick). One of the two
- * sees the other, so a wake-up cannot fall between them.
- */
-void vcpu_block(struct vcpu *v)
-{
-	__atomic_store_n(&v->blocked, true, __ATOMIC_SEQ_CST);
-	if (vgic_vcpu_pending(v)) {
-		__atomic_store_n(&v->blocked, false, __ATOMIC_SEQ_CST);
-		return;
-	}
-	vcpu_update_runnable(v);
-}
-
-void vcpu_unblock(struct vcpu *v)
-{
-	if (!v->blocked)
-		return;
-	v->blocked = false;
-	vcpu_update_runnable(v);
-}
-
-void vcpu_set_online(struct vcpu *v, bool online)
-{
-	v->online = online;
-	vcpu_update_runnable(v);
-}
-
-void vcpu_kick(struct vcpu *v)
-{
-	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	if (__atomic_load_n(&v->blocked, __ATOMIC_SEQ_CST))
-		vcpu_unblock(v);
-	else if (v->sched.running && v->arch.pcpu != arch_cpu_id())
-		arch_vcpu_kick(v);
-}
-
 int domain_destroy(struct domain *d)
 {
-	unsigned long flags;
-
 	if (d->state == DOMAIN_RUNNING && !d->pause_count)
 		return -EBUSY;
 	d->state = DOMAIN_DYING;
@@ -316,9 +236,9 @@ int domain_destroy(struct domain *d)
 	if (pa_val(d->p2m.root))
 		p2m_teardown(&d->p2m);
 	domain_free_ram(d);
-	flags = spin_lock_irqsave(&domlist_lock);
-	domains[d->slot] = NULL;
-	spin_unlock_irqrestore(&domlist_lock, flags);
+	timer_stop(&d->reap_timer);   /* a dom0less domain dom0 destroyed before its reap */
+	domain_list_remove(d);
+	notify_dom_exc(d);
 	xfree(d);
 	return 0;
 }

@@ -13,6 +13,8 @@
 #include <xen/lib.h>
 #include <xen/timer.h>
 
+#include "domctl_private.h"
+
 #define GIC_VERSION_3  3
 #define KB_PER_PAGE    (PAGE_SIZE >> 10)
 
@@ -55,6 +57,7 @@ static void fill_info(const struct domain *d, struct ctl_domctl_info *i)
 	*i = (struct ctl_domctl_info){
 		.domid = d->id, .flags = info_flags(d), .shutdown_code = d->shutdown_code,
 		.nr_vcpus = d->nr_vcpus, .tot_pages = d->tot_pages, .max_pages = d->cfg.max_pages,
+		.created_ns = d->created_ns,
 	};
 	for (unsigned int v = 0; v < d->nr_vcpus; v++) {
 		i->nr_online_vcpus += d->vcpus[v]->online;
@@ -116,14 +119,9 @@ static long vcpu_start(struct domain *d, const struct ctl_domctl_vcpu_start *s)
 	return 0;
 }
 
-static long on_domain(struct ctl_domctl *op)
+/* Commands that change whether the domain exists or runs: never on dom0. */
+static long lifecycle(struct domain *d, struct ctl_domctl *op)
 {
-	struct domain *d = domain_by_id(op->domid);
-
-	if (!d)
-		return -ESRCH;
-	if (d == hardware_domain)
-		return -EINVAL;    /* dom0 does not pause or destroy itself this way */
 	switch (op->cmd) {
 	case CTL_DOMCTL_destroy:
 		if (d->state == DOMAIN_RUNNING && !d->pause_count)
@@ -138,10 +136,6 @@ static long on_domain(struct ctl_domctl *op)
 	case CTL_DOMCTL_max_mem:
 		d->cfg.max_pages = op->u.max_mem_kb / KB_PER_PAGE;
 		return 0;
-	case CTL_DOMCTL_sched_credit:
-		return sched_credit(d, &op->u.sched);
-	case CTL_DOMCTL_vcpu_affinity:
-		return vcpu_affinity(d, &op->u.affinity);
 	case CTL_DOMCTL_vcpu_start:
 		return vcpu_start(d, &op->u.vcpu_start);
 	case CTL_DOMCTL_shutdown:
@@ -154,17 +148,54 @@ static long on_domain(struct ctl_domctl *op)
 	}
 }
 
-static long dispatch(struct ctl_domctl *op, bool *copy_back)
+static long on_domain(struct vcpu *caller, struct ctl_domctl *op)
 {
-	*copy_back = op->cmd == CTL_DOMCTL_create || op->cmd == CTL_DOMCTL_getinfo ||
-		     op->cmd == CTL_DOMCTL_sched_credit || op->cmd == CTL_DOMCTL_vcpu_affinity;
+	struct domain *d = domain_by_id(op->domid);
+
+	if (!d)
+		return -ESRCH;
+	switch (op->cmd) {
+	case CTL_DOMCTL_sched_credit:
+		return sched_credit(d, &op->u.sched);
+	case CTL_DOMCTL_vcpu_affinity:
+		return vcpu_affinity(d, &op->u.affinity);
+	case CTL_DOMCTL_getvcpucontext:
+	case CTL_DOMCTL_setvcpucontext:
+	case CTL_DOMCTL_getvcpuinfo:
+	case CTL_DOMCTL_get_hvm_param:
+	case CTL_DOMCTL_set_hvm_param:
+		return domctl_vcpu_op(caller, d, op);
+	default:
+		/* dom0 does not pause or destroy itself this way */
+		return d == hardware_domain ? -EINVAL : lifecycle(d, op);
+	}
+}
+
+/* The commands whose results are in the struct, which is then copied back. */
+static bool returns_data(uint32_t cmd)
+{
+	switch (cmd) {
+	case CTL_DOMCTL_create:
+	case CTL_DOMCTL_getinfo:
+	case CTL_DOMCTL_sched_credit:
+	case CTL_DOMCTL_vcpu_affinity:
+	case CTL_DOMCTL_get_hvm_param:
+	case CTL_DOMCTL_getvcpuinfo:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static long dispatch(struct vcpu *caller, struct ctl_domctl *op)
+{
 	switch (op->cmd) {
 	case CTL_DOMCTL_create:
 		return create(op);
 	case CTL_DOMCTL_getinfo:
 		return getinfo(op);
 	default:
-		return on_domain(op);
+		return on_domain(caller, op);
 	}
 }
 
@@ -186,13 +217,12 @@ int ctl_read_op(struct vcpu *v, uint64_t gva, void *op, size_t len)
 long do_domctl(struct vcpu *v, const uint64_t a[HCALL_ARGS])
 {
 	struct ctl_domctl op;
-	bool copy_back;
 	long rc = ctl_read_op(v, a[0], &op, sizeof(op));
 
 	if (rc)
 		return rc;
-	rc = dispatch(&op, &copy_back);
-	if (!rc && copy_back && copy_to_guest(v, a[0], &op, sizeof(op)))
+	rc = dispatch(v, &op);
+	if (!rc && returns_data(op.cmd) && copy_to_guest(v, a[0], &op, sizeof(op)))
 		return -EFAULT;
 	return rc;
 }

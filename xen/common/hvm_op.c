@@ -7,6 +7,7 @@
 #include <arch/guest_access.h>
 #include <public/hvm.h>
 #include <xen/errno.h>
+#include <xen/hvm_param.h>
 #include <xen/hypercall.h>
 #include <xen/vgic.h>
 
@@ -15,6 +16,17 @@ static uint64_t callback_irq(void)
 {
 	return (HVM_PARAM_CALLBACK_TYPE_PPI << HVM_PARAM_CALLBACK_TYPE_SHIFT) |
 	       HVM_PARAM_CALLBACK_PPI_ACTIVE_LOW | VGIC_EVTCHN_INTID;
+}
+
+uint64_t hvm_param_get(const struct domain *d, unsigned int index)
+{
+	return index == HVM_PARAM_CALLBACK_IRQ ? callback_irq() : d->hvm_params[index];
+}
+
+void hvm_param_set(struct domain *d, unsigned int index, uint64_t value)
+{
+	if (index != HVM_PARAM_CALLBACK_IRQ)   /* the callback is always the event PPI on Arm */
+		d->hvm_params[index] = value;
 }
 
 static struct domain *target(struct vcpu *v, domid_t id, int *err)
@@ -47,11 +59,10 @@ static long param_op(struct vcpu *v, uint64_t op, uint64_t arg)
 	if (op == HVMOP_set_param) {
 		if (v->domain != hardware_domain && p.index != HVM_PARAM_CALLBACK_IRQ)
 			return -EPERM;
-		if (p.index != HVM_PARAM_CALLBACK_IRQ)
-			d->hvm_params[p.index] = p.value;
-		return 0;    /* the callback is always the event PPI on Arm */
+		hvm_param_set(d, p.index, p.value);
+		return 0;
 	}
-	p.value = p.index == HVM_PARAM_CALLBACK_IRQ ? callback_irq() : d->hvm_params[p.index];
+	p.value = hvm_param_get(d, p.index);
 	return copy_to_guest(v, arg, &p, sizeof(p)) ? -EFAULT : 0;
 }
 

@@ -10,6 +10,7 @@
 #include <xen/hypercall.h>
 #include <xen/lib.h>
 #include <xen/page_alloc.h>
+#include <xen/timer.h>
 #include <xen/xmalloc.h>
 
 #define HZ_PER_KHZ      1000
@@ -20,7 +21,7 @@ static void physinfo(struct ctl_sysctl_physinfo *p)
 	*p = (struct ctl_sysctl_physinfo){
 		.nr_cpus = arch_nr_cpus_started(), .cpu_khz = arch_counter_freq() / HZ_PER_KHZ,
 		.total_pages = page_alloc_total_count(),
-		.free_pages = page_alloc_free_count() + xmalloc_slab_pages(),
+		.free_pages = page_alloc_free_count() + xmalloc_slab_pages(), .now_ns = now_ns(),
 	};
 }
 

@@ -109,7 +109,7 @@ struct domain {
 	struct evtchn_table *evtchn;        /* xen/common/event/ */
 	struct grant_table *grant_table;    /* xen/common/grant/ */
 	spinlock_t lock;
-	uint64_t created_ns;
+	uint64_t created_ns;        /* now_ns() at domain_create (domctl getinfo) */
 	bool destroy_on_shutdown;   /* no toolstack (dom0less): the hypervisor cleans up */
 	struct timer reap_timer;
 	char con_line[128];         /* console_io output not yet ended by a newline */
@@ -155,6 +155,13 @@ void domain_free_ram(struct domain *d);
 /* Frees the balloon bookkeeping of a domain being destroyed (common/memory). */
 void domain_balloon_release(struct domain *d);
 unsigned int domain_count(void);
+/*
+ * Enters d in the domain table under id (DOMID_SELF: the next free one),
+ * setting d->id and d->slot. -ENOSPC (MAX_DOMAINS), -EEXIST (taken or reserved).
+ */
+int domain_list_add(struct domain *d, domid_t id);
+/* Takes d out of the table: domain_by_id no longer finds it. */
+void domain_list_remove(struct domain *d);
 /*
  * Calls fn for each domain not being destroyed, the domain list locked (for
  * the debug keys): fn must not create or destroy domains.

@@ -6,6 +6,7 @@
 #include <asm/sysregs.h>
 #include <public/vcpu_state.h>
 #include <xen/domain.h>
+#include <xen/vcpu_state.h>
 
 #define SGI_KICK        0   /* leave guest mode and look at the softirq bits */
 
@@ -51,10 +52,6 @@ void fpsimd_save_regs(struct fpsimd_state *s);
 void fpsimd_load_regs(const struct fpsimd_state *s);
 
 void send_sgi(unsigned int cpu, unsigned int sgi);
-
-/* The versioned vCPU record (public/vcpu_state.h); v must be off every pCPU. */
-int vcpu_state_save(struct vcpu *v, struct vcpu_state_v1 *r);
-int vcpu_state_load(struct vcpu *v, const struct vcpu_state_v1 *r);
 
 /* Exceptions injected into the guest's EL1. */
 void inject_undef(struct vcpu *v);

@@ -45,6 +45,9 @@ void fake_hooks_reset(void);
 extern uint64_t fake_guest_bad_lo;
 extern uint64_t fake_guest_bad_hi;
 
+/* The deadline arch_timer_program() was last given (xen/arch/fake/domain.c). */
+extern uint64_t fake_timer_deadline;
+
 /* Bytes the fake xmalloc (libc calloc) has outstanding. */
 size_t fake_xmalloc_in_use(void);
 
