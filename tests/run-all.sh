@@ -37,11 +37,20 @@ stage() {
 stage "build: hypervisor with gcc (warnings are errors)" make --no-print-directory xen
 stage "build: hypervisor with clang (warnings are errors)" make --no-print-directory xen-clang
 stage "build: bare-metal test guests" make --no-print-directory guests
-stage "build: dom0 kernel, initramfs and test disk" make --no-print-directory dom0
+stage "build: dom0 kernel, initramfs (toolstack, example guest) and test disk" \
+	make --no-print-directory dom0
 stage "unit: CUnit suites under ASan and UBSan" make --no-print-directory unit
-stage "unit: toolstack config parser (libctl)" make --no-print-directory -C tools/libctl test
+stage "build: toolstack for the host (warnings are errors)" make --no-print-directory tools
+stage "unit: libctl (config parser, domctl wrappers, xenstore client) under ASan and UBSan" \
+	make --no-print-directory -C tools/libctl test
 stage "unit: xenstored (store and wire protocol) under ASan and UBSan" \
 	make --no-print-directory -C tools/xenstored test
+stage "unit: consoled (ring, kept output, attach protocol) under ASan and UBSan" \
+	make --no-print-directory -C tools/consoled test
+stage "unit: ctl (formats, parsers, argument errors) under ASan and UBSan" \
+	make --no-print-directory -C tools/cli test
+stage "unit: xenstore-* client against a real xenstored" \
+	make --no-print-directory -C tools/xsclient test
 stage "integration: QEMU scenarios" \
 	tests/integration/run.sh -k "$build/xen/xen.bin" -o "$build/integration" -g "$build/guest"
 

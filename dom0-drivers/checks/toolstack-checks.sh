@@ -48,6 +48,17 @@ wait_for() {
 	return 1
 }
 
+# show_logs NAME: the daemons' and NAME's last log lines, after a failure.
+show_logs() {
+	local f
+	for f in /var/log/ctl/consoled.log /var/log/ctl/xenstored.log \
+		/var/log/ctl/monitor-"$1".log "$LOG_DIR/guest-$1.log"; do
+		[ -f "$f" ] || continue
+		echo "TOOLCHECK LOG $f:"
+		tail -n 8 "$f" | sed 's/^/TOOLCHECK LOG   /'
+	done
+}
+
 # log_has NAME TEXT: the guest's console log holds TEXT.
 log_has() { grep -q "$2" "$LOG_DIR/guest-$1.log" 2>/dev/null; }
 
@@ -131,6 +142,7 @@ check_reboot() {
 		fail reboot "guest (d$old) did not come back with a new ID"
 	elif ! wait_for "$BOOT_WAIT" test "$(nr_in_log guest 'GUEST-INIT: up')" -ge 2; then
 		fail reboot "guest d$new did not reach its init again"
+		show_logs guest
 	else
 		pass reboot
 	fi

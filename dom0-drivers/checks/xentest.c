@@ -264,6 +264,17 @@ out:
 	return rc;
 }
 
+/* `xentest freepages`: the hypervisor's free pages, exactly (leak checks). */
+static int print_free_pages(void)
+{
+	uint64_t n;
+
+	if (xt_privcmd_open() < 0 || xt_step(xt_free_pages(&n), "sysctl physinfo"))
+		return 1;
+	printf("%llu\n", (unsigned long long)n);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -275,6 +286,8 @@ int main(int argc, char **argv)
 		return test_domctl();
 	if (argc == 2 && !strcmp(argv[1], "boot"))
 		return test_boot();
-	fprintf(stderr, "usage: xentest evtchn|grant|domctl|boot\n");
+	if (argc == 2 && !strcmp(argv[1], "freepages"))
+		return print_free_pages();
+	fprintf(stderr, "usage: xentest evtchn|grant|domctl|boot|freepages\n");
 	return 2;
 }

@@ -15,5 +15,6 @@ long xt_domctl(struct ctl_domctl *op, uint32_t cmd, domid_t domid);
 int xt_step(long rc, const char *what);             /* 1 and a FAILED line if rc < 0 */
 int xt_create(domid_t *id, const char *name);       /* 1 vCPU, 16 MiB limit, paused */
 int xt_populate(domid_t id, uint64_t gfn, unsigned int n);
+long xt_free_pages(uint64_t *out);                 /* the hypervisor's free pages (physinfo) */
 
 #endif /* XENTEST_H */

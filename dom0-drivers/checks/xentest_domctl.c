@@ -71,7 +71,7 @@ long xt_domctl(struct ctl_domctl *op, uint32_t cmd, domid_t domid)
 	return hypercall(HC_DOMCTL, op, 0);
 }
 
-static long free_pages(uint64_t *out)
+long xt_free_pages(uint64_t *out)
 {
 	struct ctl_sysctl s = { .cmd = CTL_SYSCTL_physinfo, .version = CTL_INTERFACE_VERSION };
 	long rc = hypercall(HC_SYSCTL, &s, 0);
@@ -288,9 +288,9 @@ int test_domctl(void)
 
 	if (xt_privcmd_open() < 0)
 		return 1;
-	rc = xt_step(free_pages(&before), "sysctl physinfo") || wrong_version() ||
+	rc = xt_step(xt_free_pages(&before), "sysctl physinfo") || wrong_version() ||
 	     xt_create(&id, "xentest") ||
-	     lifecycle(id) || vcpu_calls() || xt_step(free_pages(&after), "sysctl physinfo");
+	     lifecycle(id) || vcpu_calls() || xt_step(xt_free_pages(&after), "sysctl physinfo");
 	if (!rc && after != before) {
 		printf("xentest: FAILED free memory %llu pages after, %llu before\n",
 		       (unsigned long long)after, (unsigned long long)before);

@@ -18,7 +18,10 @@ HOST_PKGS=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cros
 	clang lld llvm make libfdt-dev libyajl-dev libxml2-dev libcunit1-dev
 	device-tree-compiler cpio xz-utils zstd file kmod libc6-dev openssh-client
 	e2fsprogs util-linux)
-ARM64_PKGS=(linux-image-arm64 busybox-static)
+# The kernel and busybox for dom0 and the guests; libfdt and libyajl (headers
+# and static libraries) for the arm64 sysroot the dom0 toolstack links against
+# (arm64-sysroot.sh).
+ARM64_PKGS=(linux-image-arm64 busybox-static libfdt-dev libfdt1 libyajl-dev libyajl2)
 
 die() {
 	echo "install-deps: error: $*" >&2
