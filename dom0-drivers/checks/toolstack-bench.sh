@@ -6,8 +6,9 @@
 # init runs it when the kernel command line has `toolstackbench`). For RUNS
 # guests of the example configuration, wall-clock milliseconds in dom0:
 #   create_ms  `ctl create guest.cfg` start to its return
-#   init_ms    `ctl create` start to the guest kernel's "Run /init as init
-#              process" in its console log
+#   init_ms    `ctl create` start to the guest's init saying "GUEST-INIT: up"
+#              in its console log (its first script line: a little after the
+#              kernel's "Run /init", which the guest's quiet kernel does not print)
 # One line per run and a last line with the medians:
 #   TOOLBENCH run=N create_ms=A init_ms=B
 #   TOOLBENCH median create_ms=A init_ms=B
@@ -16,7 +17,7 @@ IMAGES=${IMAGES:-/var/lib/ctl/images}
 LOG_DIR=/var/log/ctl/console
 RUNS=${RUNS:-3}
 INIT_WAIT_MS=60000
-MARK="Run /init as init process"
+MARK="GUEST-INIT: up"
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 

@@ -138,9 +138,10 @@ check_reboot() {
 		return
 	fi
 	restarted() { new=$(domid_of guest); [ -n "$new" ] && [ "$new" != "$old" ]; }
+	booted_twice() { [ "$(nr_in_log guest 'GUEST-INIT: up')" -ge 2 ]; }
 	if ! wait_for "$GONE_WAIT" restarted; then
 		fail reboot "guest (d$old) did not come back with a new ID"
-	elif ! wait_for "$BOOT_WAIT" test "$(nr_in_log guest 'GUEST-INIT: up')" -ge 2; then
+	elif ! wait_for "$BOOT_WAIT" booted_twice; then
 		fail reboot "guest d$new did not reach its init again"
 		show_logs guest
 	else

@@ -96,6 +96,26 @@ native_boot_once() {
 		-initrd "$DOM0_DIR/initramfs.cpio.gz" -append "console=ttyAMA0" -serial "file:$log"
 }
 
+# toolstack_bench: dom0 (2 vCPUs, 512 MiB) runs dom0-drivers/checks/toolstack-bench.sh:
+# wall-clock ms of `ctl create` returning and of the guest reaching its init,
+# medians of 3 guests. Prints "CREATE_MS INIT_MS".
+toolstack_bench() {
+	local log=$out/toolstack-bench.log dtb=$out/toolstack-bench.dtb args pid line
+	dom0_machine "$dtb" 2 1G "dom0_mem=512M dom0_max_vcpus=2" "$DOM0_DIR" \
+		"console=hvc0 toolstackbench dom0halt" >"$dtb.args" || return 1
+	mapfile -t args <"$dtb.args"
+	: >"$log"
+	"$QEMU" "${args[@]}" -serial "file:$log" -kernel "$image" </dev/null >"$log.qemu" 2>&1 &
+	pid=$!
+	wait_for "$log" "TOOLBENCH (median|FAILED)" $pid $BENCH_TIMEOUT
+	kill $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	line=$(grep -o "TOOLBENCH median create_ms=[0-9]* init_ms=[0-9]*" "$log") ||
+		{ echo "bench: toolstack benchmark failed (log: $log)" >&2; return 1; }
+	line=${line#TOOLBENCH median create_ms=}
+	echo "${line% init_ms=*} ${line#* init_ms=}"
+}
+
 # boot_ms FN: the median of DOM0_RUNS runs of FN.
 boot_ms() {
 	local i t all=()
@@ -116,13 +136,14 @@ row() {
 }
 
 main() {
-	local b s t p d0 nat
+	local b s t p d0 nat tc ti
 	boot traps 1 "bench:1:iters=10000" || exit 1
 	boot sgi 2 "sgi:2:rounds=1000" || exit 1
 	boot timer 1 "timer:1:ticks=500" || exit 1
 	boot pv 1 "pvbench:1:iters=10000 domid=1" || exit 1
 	d0=$(boot_ms dom0_boot_once) || exit 1
 	nat=$(boot_ms native_boot_once) || exit 1
+	read -r tc ti < <(toolstack_bench) || exit 1
 	b=$out/traps.log s=$out/sgi.log t=$out/timer.log p=$out/pv.log
 	echo "Trap-path costs in guest instructions (QEMU -icount shift=0; lower is better)"
 	printf '| %-44s | %12s | %10s | %10s | %-6s |\n' "operation" "ours" "Xen 4.17" "target" "target"
@@ -144,6 +165,13 @@ main() {
 		"--------------" "------------" "------------" "--------"
 	row "QEMU start to dom0 /init" "$d0" "2000-2600" 2000
 	row "same kernel without a hypervisor (floor)" "$nat" "" ""
+	echo
+	echo "Guest creation from dom0, wall-clock ms (128 MiB, 1 vCPU, Debian kernel; median of 3)"
+	printf '| %-44s | %12s | %10s | %10s | %-6s |\n' "operation" "ours" "Xen 4.17" "target" "target"
+	printf '|%s|%s|%s|%s|%s|\n' "----------------------------------------------" \
+		"--------------" "------------" "------------" "--------"
+	row "ctl create returns" "$tc" "~1000" 1000
+	row "ctl create start to the guest's /init" "$ti" "2500-3000" 2500
 }
 
 main "$@"

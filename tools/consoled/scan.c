@@ -81,11 +81,22 @@ static void consider(struct cd *d, uint32_t domid)
 		g->seen = true;
 }
 
-static bool still_exists(struct cd *d, uint32_t domid)
+/*
+ * Whether g's domain is still there to serve. A domain that shut down wrote
+ * its last words before its notification: drain them now, since the
+ * toolstack may destroy it at any moment (the hypervisor does not keep a
+ * destroyed domain's pages for our mapping; docs/specs/console-daemon.md).
+ */
+static bool still_exists(struct cd *d, struct cd_guest *g)
 {
 	struct ctl_domctl_info info;
+	int rc = ctl_domain_info(d->h, g->domid, &info);
+	bool ending = rc == -ESRCH ||
+		      (!rc && (info.flags & (CTL_DOMINF_shutdown | CTL_DOMINF_dying)));
 
-	return ctl_domain_info(d->h, domid, &info) != -ESRCH;
+	if (ending)
+		cd_guest_service(d, g);
+	return rc != -ESRCH && !(!rc && (info.flags & CTL_DOMINF_dying));
 }
 
 static void rescan(struct cd *d)
@@ -107,7 +118,7 @@ static void rescan(struct cd *d)
 	free(names);
 	for (g = d->guests; g; g = next) {
 		next = g->next;
-		if (!g->seen || !still_exists(d, g->domid))
+		if (!still_exists(d, g) || !g->seen)
 			cd_guest_remove(d, g);
 	}
 }
