@@ -26,6 +26,7 @@ extern const struct lt_suite lt_ctl_domctl_suite;
 extern const struct lt_suite lt_ctl_vcpu_suite;
 extern const struct lt_suite lt_ctl_memory_suite;
 extern const struct lt_suite lt_ctl_evtchn_suite;
+extern const struct lt_suite lt_ctl_gntdev_suite;
 extern const struct lt_suite lt_xs_ops_suite;
 extern const struct lt_suite lt_xs_watch_suite;
 

@@ -17,6 +17,7 @@ static const struct lt_suite *const suites[] = {
 	&lt_ctl_vcpu_suite,
 	&lt_ctl_memory_suite,
 	&lt_ctl_evtchn_suite,
+	&lt_ctl_gntdev_suite,
 	&lt_xs_ops_suite,
 	&lt_xs_watch_suite,
 	&lt_build_suite,

@@ -257,10 +257,82 @@ static void fake_evtchn_close(void *priv, int fd)
 	f->evtchn_peer = -1;
 }
 
+static int gnt_slot(const struct fake *f, const void *p, size_t n)
+{
+	for (int i = 0; i < FAKE_MAX_GNT; i++)
+		if (f->gnt_p[i] == p && (p == NULL || f->gnt_n[i] == n))
+			return i;
+	return -1;
+}
+
+/* Fills page i with "d<domid> ref <refs[i]>"; unmaps everything at the failing ref. */
+static int gnt_fill(struct fake *f, char *m, uint32_t domid, const uint32_t *refs,
+		    size_t n, size_t *bad)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (refs[i] == f->gnt_fail_ref) {
+			munmap(m, n * CTL_PAGE_SIZE);
+			*bad = i;
+			return f->gnt_fail_err;
+		}
+		snprintf(m + i * CTL_PAGE_SIZE, CTL_PAGE_SIZE, "d%u ref %u", domid, refs[i]);
+	}
+	return 0;
+}
+
+static int fake_map_grant(void *priv, uint32_t domid, const uint32_t *refs, size_t n,
+			  bool writable, void **p, size_t *bad, const char **dev)
+{
+	struct fake *f = priv;
+	int slot = gnt_slot(f, NULL, 0);
+	char *m;
+	int rc;
+
+	if (f->gnt_open_err) {
+		*dev = CTL_GNTDEV_DEV;
+		return f->gnt_open_err;
+	}
+	if (slot < 0)
+		return -ENOSPC;
+	m = mmap(NULL, n * CTL_PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+		 -1, 0);
+	if (m == MAP_FAILED)
+		return -errno;
+	rc = gnt_fill(f, m, domid, refs, n, bad);
+	if (rc < 0)
+		return rc;
+	if (!writable && mprotect(m, n * CTL_PAGE_SIZE, PROT_READ)) {
+		rc = -errno;
+		munmap(m, n * CTL_PAGE_SIZE);
+		return rc;
+	}
+	f->gnt_p[slot] = m;
+	f->gnt_n[slot] = n;
+	f->gnt_live++;
+	f->gnt_writable = writable;
+	*p = m;
+	return 0;
+}
+
+static int fake_unmap_grant(void *priv, void *p, size_t n)
+{
+	struct fake *f = priv;
+	int slot = p ? gnt_slot(f, p, n) : -1;
+
+	if (slot < 0)
+		return -EINVAL;
+	if (munmap(p, n * CTL_PAGE_SIZE))
+		return -errno;
+	f->gnt_p[slot] = NULL;
+	f->gnt_live--;
+	return 0;
+}
+
 const struct ctl_backend fake_backend = {
 	.hypercall = fake_hypercall, .map_foreign = fake_map, .unmap_foreign = fake_unmap,
 	.evtchn_open = fake_evtchn_open, .evtchn_ioctl = fake_evtchn_ioctl,
 	.evtchn_close = fake_evtchn_close,
+	.map_grant = fake_map_grant, .unmap_grant = fake_unmap_grant,
 };
 
 void fake_open(struct fake *f)
@@ -273,6 +345,7 @@ void fake_open(struct fake *f)
 	f->fail_at = SIZE_MAX;
 	f->map_fail_index = SIZE_MAX;
 	f->evtchn_peer = -1;
+	f->gnt_fail_ref = FAKE_ANY;
 	f->populate_limit = UINT64_MAX;
 	CU_ASSERT_EQUAL_FATAL(ctl_open_backend(&fake_backend, f, &f->h, &err), 0);
 	CU_ASSERT_PTR_NULL(err);
@@ -280,6 +353,10 @@ void fake_open(struct fake *f)
 
 void fake_close(struct fake *f)
 {
+	CU_ASSERT_EQUAL(f->gnt_live, 0);
+	for (int i = 0; i < FAKE_MAX_GNT; i++)
+		if (f->gnt_p[i])
+			fake_unmap_grant(f, f->gnt_p[i], f->gnt_n[i]);
 	ctl_close(f->h);
 	f->h = NULL;
 }

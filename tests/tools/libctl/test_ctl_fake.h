@@ -22,6 +22,7 @@
 #define FAKE_ANY       0xffffffffU
 #define FAKE_PORT      42     /* what the fake evtchn device binds */
 #define FAKE_UNBOUND   7      /* what alloc_unbound answers */
+#define FAKE_MAX_GNT   8      /* live grant mappings */
 
 struct fake_call {
 	unsigned int nr;                  /* __HYPERVISOR_* */
@@ -61,10 +62,19 @@ struct fake {
 	unsigned long last_ioctl;
 	unsigned int ioctl_arg[2];
 	int ioctl_rc;                     /* injected error for the next ioctl */
+	/* gntdev: page i of a mapping starts with the string "d<domid> ref <refs[i]>" */
+	uint32_t gnt_fail_ref;            /* this ref fails with gnt_fail_err; FAKE_ANY: none */
+	int gnt_fail_err;
+	int gnt_open_err;                 /* the device does not open: this -errno */
+	void *gnt_p[FAKE_MAX_GNT];        /* live mappings, gnt_n[i] pages each */
+	size_t gnt_n[FAKE_MAX_GNT];
+	int gnt_live;
+	bool gnt_writable;                /* of the last mapping */
 };
 
 /* Opens f->h over the fake (asserts); f is reset first. */
 void fake_open(struct fake *f);
+/* Closes f->h; asserts no grant mapping was left (and unmaps it). */
 void fake_close(struct fake *f);
 const struct fake_call *fake_last(const struct fake *f);
 /* The backend alone, for tests that build their own handle. */

@@ -31,6 +31,15 @@ struct ctl_backend {
 	void (*evtchn_close)(void *priv, int fd);
 	/* The xenstored socket path; NULL: $XENSTORED_PATH or /run/xenstored/socket. */
 	const char *xs_path;
+	/*
+	 * /dev/xen/gntdev: map n grants of domid contiguously at *p. Returns 0,
+	 * or -errno with nothing mapped, *bad the index of the grant that failed
+	 * (n: none in particular) and *dev the device's path if it did not open.
+	 */
+	int (*map_grant)(void *priv, uint32_t domid, const uint32_t *refs, size_t n,
+			 bool writable, void **p, size_t *bad, const char **dev);
+	/* Undo one map_grant, p and n as it gave them; -EINVAL if they are not one. */
+	int (*unmap_grant)(void *priv, void *p, size_t n);
 };
 
 int ctl_open_backend(const struct ctl_backend *b, void *priv, struct ctl_handle **h,

@@ -146,4 +146,31 @@ int ctl_evtchn_notify(struct ctl_evtchn *e, uint32_t port);
 int ctl_evtchn_pending(struct ctl_evtchn *e);
 int ctl_evtchn_unmask(struct ctl_evtchn *e, uint32_t port);
 
+/* --- grant mappings --- */
+
+/*
+ * Map n grants of domid (refs[i]) contiguously into this process through
+ * /dev/xen/gntdev, opened on first use. NULL on failure, with errno set
+ * (EINVAL for n == 0, EOPNOTSUPP without the device), ctl_errmsg naming the
+ * domain and the grant ("gntdev map d3 ref 8: Permission denied") and
+ * nothing left mapped. Unmap with ctl_gnttab_unmap(h, p, n); -EINVAL if p
+ * and n are not a mapping of this handle.
+ */
+void *ctl_gnttab_map(struct ctl_handle *h, uint32_t domid, const uint32_t *refs, size_t n,
+		     bool writable);
+int ctl_gnttab_unmap(struct ctl_handle *h, void *p, size_t n);
+
+/*
+ * The rest of the library, each part in a header of its own that this one
+ * brings in, so a program includes <libctl.h> alone:
+ *   ctl_xs.h      the xenstore client
+ *   ctl_config.h  the xl.cfg parser and the configuration as JSON
+ *   ctl_build.h   the domain builder (Xen's Arm guest layout, Linux Image)
+ *   ctl_domain.h  domains from a configuration: create, teardown, lifecycle
+ */
+#include "ctl_xs.h"
+#include "ctl_config.h"
+#include "ctl_build.h"
+#include "ctl_domain.h"
+
 #endif /* LIBCTL_H */

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-only */
 /*
  * Linux's Xen device interfaces, restated (their uapi headers need
- * kernel-internal ones): include/uapi/xen/privcmd.h for /dev/xen/privcmd
- * and include/uapi/xen/evtchn.h for /dev/xen/evtchn. Layouts are the
+ * kernel-internal ones): include/uapi/xen/privcmd.h for /dev/xen/privcmd,
+ * include/uapi/xen/evtchn.h for /dev/xen/evtchn and include/uapi/xen/gntdev.h
+ * for /dev/xen/gntdev. Layouts are the
  * arm64 ABI; the numbers are _IOC(_IOC_NONE, type, nr, size) as there.
  */
 #ifndef CTL_LINUX_H
@@ -13,6 +14,7 @@
 
 #define CTL_PRIVCMD_DEV "/dev/xen/privcmd"
 #define CTL_EVTCHN_DEV  "/dev/xen/evtchn"
+#define CTL_GNTDEV_DEV  "/dev/xen/gntdev"
 
 struct ctl_privcmd_hypercall {
 	uint64_t op;
@@ -53,5 +55,33 @@ struct ctl_ioctl_evtchn_port {      /* UNBIND and NOTIFY */
 	_IOC(_IOC_NONE, 'E', 3, sizeof(struct ctl_ioctl_evtchn_port))
 #define CTL_IOCTL_EVTCHN_NOTIFY \
 	_IOC(_IOC_NONE, 'E', 4, sizeof(struct ctl_ioctl_evtchn_port))
+
+struct ctl_ioctl_gntdev_grant_ref {
+	uint32_t domid;
+	uint32_t ref;
+};
+
+/*
+ * MAP_GRANT_REF takes count refs (the struct declares one, the ioctl reads
+ * count) and returns index: mmap() the gntdev fd at that offset to map them.
+ */
+struct ctl_ioctl_gntdev_map_grant_ref {
+	uint32_t count;
+	uint32_t pad;
+	uint64_t index;
+	struct ctl_ioctl_gntdev_grant_ref refs[1];
+};
+
+/* After munmap(): releases the grants MAP_GRANT_REF reserved at index. */
+struct ctl_ioctl_gntdev_unmap_grant_ref {
+	uint64_t index;
+	uint32_t count;
+	uint32_t pad;
+};
+
+#define CTL_IOCTL_GNTDEV_MAP_GRANT_REF \
+	_IOC(_IOC_NONE, 'G', 0, sizeof(struct ctl_ioctl_gntdev_map_grant_ref))
+#define CTL_IOCTL_GNTDEV_UNMAP_GRANT_REF \
+	_IOC(_IOC_NONE, 'G', 1, sizeof(struct ctl_ioctl_gntdev_unmap_grant_ref))
 
 #endif /* CTL_LINUX_H */

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: LGPL-2.1-only
 /*
- * The real backend: /dev/xen/privcmd (hypercalls, foreign mappings) and
- * /dev/xen/evtchn, as Linux's xen-privcmd and xen-evtchn drivers offer
- * them to dom0 (ctl_linux.h).
+ * The real backend: /dev/xen/privcmd (hypercalls, foreign mappings),
+ * /dev/xen/evtchn and /dev/xen/gntdev (grant mappings, opened on first use),
+ * as Linux's xen-privcmd, xen-evtchn and xen-gntdev drivers offer them to
+ * dom0 (ctl_linux.h).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +19,21 @@
 #include "ctl_int.h"
 #include "ctl_linux.h"
 
+_Static_assert(sizeof(struct ctl_ioctl_gntdev_map_grant_ref) == 24, "gntdev.h layout");
+_Static_assert(sizeof(struct ctl_ioctl_gntdev_unmap_grant_ref) == 16, "gntdev.h layout");
+
+/* A live grant mapping: the device needs its index to release the grants. */
+struct gnt_map {
+	struct gnt_map *next;
+	void *p;
+	size_t n;
+	uint64_t index;
+};
+
 struct privcmd {
 	int fd;
+	int gntdev_fd;                 /* -1 until the first grant mapping */
+	struct gnt_map *gnt_maps;
 };
 
 static long pc_hypercall(void *priv, unsigned int nr, const uint64_t args[CTL_HCALL_ARGS])
@@ -93,12 +108,123 @@ static void pc_evtchn_close(void *priv, int fd)
 	close(fd);
 }
 
+static int gntdev_fd(struct privcmd *pc)
+{
+	if (pc->gntdev_fd < 0) {
+		pc->gntdev_fd = open(CTL_GNTDEV_DEV, O_RDWR | O_CLOEXEC);
+		if (pc->gntdev_fd < 0)
+			return -errno;
+	}
+	return pc->gntdev_fd;
+}
+
+/* Reserves n grants in the device; *index is where to mmap() them. */
+static int gnt_reserve(int fd, uint32_t domid, const uint32_t *refs, size_t n,
+		       uint64_t *index)
+{
+	struct ctl_ioctl_gntdev_map_grant_ref *m;
+	struct ctl_ioctl_gntdev_grant_ref *r;
+	int rc = 0;
+
+	m = calloc(1, offsetof(struct ctl_ioctl_gntdev_map_grant_ref, refs) + n * sizeof(*r));
+	if (!m)
+		return -ENOMEM;
+	m->count = (uint32_t)n;
+	r = m->refs;
+	for (size_t i = 0; i < n; i++)
+		r[i] = (struct ctl_ioctl_gntdev_grant_ref){ .domid = domid, .ref = refs[i] };
+	if (ioctl(fd, CTL_IOCTL_GNTDEV_MAP_GRANT_REF, m) < 0)
+		rc = -errno;
+	else
+		*index = m->index;
+	free(m);
+	return rc;
+}
+
+static void gnt_release(int fd, uint64_t index, size_t n)
+{
+	struct ctl_ioctl_gntdev_unmap_grant_ref u = { .index = index, .count = (uint32_t)n };
+
+	ioctl(fd, CTL_IOCTL_GNTDEV_UNMAP_GRANT_REF, &u);
+}
+
+/* The device maps the grants at mmap() time and cannot say which one failed. */
+static int pc_map_grant(void *priv, uint32_t domid, const uint32_t *refs, size_t n,
+			bool writable, void **p, size_t *bad, const char **dev)
+{
+	struct privcmd *pc = priv;
+	int prot = PROT_READ | (writable ? PROT_WRITE : 0);
+	int fd = gntdev_fd(pc);
+	struct gnt_map *g;
+	int rc;
+
+	if (fd < 0) {
+		*dev = CTL_GNTDEV_DEV;
+		return fd;
+	}
+	g = calloc(1, sizeof(*g));
+	if (!g)
+		return -ENOMEM;
+	rc = gnt_reserve(fd, domid, refs, n, &g->index);
+	if (rc < 0) {
+		free(g);
+		return rc;
+	}
+	g->p = mmap(NULL, n * CTL_PAGE_SIZE, prot, MAP_SHARED, fd, (off_t)g->index);
+	if (g->p == MAP_FAILED) {
+		rc = -errno;
+		gnt_release(fd, g->index, n);
+		free(g);
+		return rc;
+	}
+	g->n = n;
+	g->next = pc->gnt_maps;
+	pc->gnt_maps = g;
+	*p = g->p;
+	return 0;
+}
+
+static int pc_unmap_grant(void *priv, void *p, size_t n)
+{
+	struct privcmd *pc = priv;
+	struct gnt_map **pp = &pc->gnt_maps;
+	struct gnt_map *g;
+
+	while (*pp && ((*pp)->p != p || (*pp)->n != n))
+		pp = &(*pp)->next;
+	g = *pp;
+	if (!g)
+		return -EINVAL;
+	if (munmap(p, n * CTL_PAGE_SIZE))
+		return -errno;
+	gnt_release(pc->gntdev_fd, g->index, n);
+	*pp = g->next;
+	free(g);
+	return 0;
+}
+
+/* Mappings the caller left: unmapped, their grants released. */
+static void gntdev_close(struct privcmd *pc)
+{
+	while (pc->gnt_maps) {
+		struct gnt_map *g = pc->gnt_maps;
+
+		munmap(g->p, g->n * CTL_PAGE_SIZE);
+		gnt_release(pc->gntdev_fd, g->index, g->n);
+		pc->gnt_maps = g->next;
+		free(g);
+	}
+	if (pc->gntdev_fd >= 0)
+		close(pc->gntdev_fd);
+}
+
 void ctl_privcmd_release(void *priv)
 {
 	struct privcmd *pc = priv;
 
 	if (!pc)
 		return;
+	gntdev_close(pc);
 	close(pc->fd);
 	free(pc);
 }
@@ -121,9 +247,10 @@ int ctl_privcmd_backend(struct ctl_backend *b, void **priv, char **err)
 	if (page != (long)CTL_PAGE_SIZE)
 		return open_failed(err, -EOPNOTSUPP, "dom0 kernel page size",
 				   " (libctl needs 4 KiB)");
-	pc = malloc(sizeof(*pc));
+	pc = calloc(1, sizeof(*pc));
 	if (!pc)
 		return open_failed(err, -ENOMEM, "libctl", "");
+	pc->gntdev_fd = -1;
 	pc->fd = open(CTL_PRIVCMD_DEV, O_RDWR | O_CLOEXEC);
 	if (pc->fd < 0) {
 		int rc = -errno;
@@ -136,6 +263,7 @@ int ctl_privcmd_backend(struct ctl_backend *b, void **priv, char **err)
 		.hypercall = pc_hypercall, .map_foreign = pc_map_foreign,
 		.unmap_foreign = pc_unmap_foreign, .evtchn_open = pc_evtchn_open,
 		.evtchn_ioctl = pc_evtchn_ioctl, .evtchn_close = pc_evtchn_close,
+		.map_grant = pc_map_grant, .unmap_grant = pc_unmap_grant,
 	};
 	*priv = pc;
 	return 0;
