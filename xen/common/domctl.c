@@ -11,6 +11,7 @@
 #include <xen/errno.h>
 #include <xen/hypercall.h>
 #include <xen/lib.h>
+#include <xen/spinlock.h>
 #include <xen/timer.h>
 
 #include "domctl_private.h"
@@ -214,6 +215,14 @@ int ctl_read_op(struct vcpu *v, uint64_t gva, void *op, size_t len)
 	return version == CTL_INTERFACE_VERSION ? 0 : -EACCES;
 }
 
+/*
+ * One domctl at a time, as Xen's domctl_lock: a domain found by ID stays
+ * whole while the command uses it. Without it, a getinfo on one dom0 vCPU
+ * read a domain's vCPUs while a destroy on another freed them (seen in the
+ * toolstack scenario: `ctl list` racing the lifecycle monitor's destroy).
+ */
+static spinlock_t domctl_lock = SPINLOCK_INIT;
+
 long do_domctl(struct vcpu *v, const uint64_t a[HCALL_ARGS])
 {
 	struct ctl_domctl op;
@@ -221,7 +230,9 @@ long do_domctl(struct vcpu *v, const uint64_t a[HCALL_ARGS])
 
 	if (rc)
 		return rc;
+	spin_lock(&domctl_lock);
 	rc = dispatch(v, &op);
+	spin_unlock(&domctl_lock);
 	if (!rc && returns_data(op.cmd) && copy_to_guest(v, a[0], &op, sizeof(op)))
 		return -EFAULT;
 	return rc;
