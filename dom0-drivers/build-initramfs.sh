@@ -46,6 +46,8 @@ die() {
 	exit 1
 }
 log() { echo "dom0: $*"; }
+# shellcheck source-path=SCRIPTDIR source=initramfs-lib.sh
+. "$here/initramfs-lib.sh"
 
 # cached_deb PKG: the cached .deb that install-deps.sh recorded for PKG.
 cached_deb() {
@@ -107,8 +109,6 @@ if [ ! -f "$KX/.done" ]; then
 	touch "$KX/.done"
 fi
 MODDIR=lib/modules/$KVER
-noconf=$(mktemp -d)   # an empty configuration: the host's modprobe.d/depmod.d must not count
-trap 'rm -rf "$noconf"' EXIT
 
 # ---- Image ----
 kimg=$KX/boot/vmlinuz-$KVER
@@ -173,47 +173,9 @@ done
 "${CROSS}objcopy" -O binary "$OUT/tiny.o" "$OUT/tiny.bin"
 
 # ---- modules: the list's closure (modules.dep and softdeps) ----
-mapfile -t wanted < <(sed 's/#.*//' "$here/modules.list" | awk 'NF {print $1}')
-[ ${#wanted[@]} -gt 0 ] || die "modules.list names no module"
-declare -A files=()
-for mod in "${wanted[@]}"; do
-	deps=$(modprobe -C "$noconf" -d "$KX" -S "$KVER" --show-depends --ignore-install "$mod" 2>&1) ||
-		die "module $mod: $deps"
-	while read -r kind path _; do
-		case $kind in
-		insmod) files[${path#"$KX"/}]=1 ;;
-		builtin) ;;
-		*) die "module $mod: unexpected modprobe output: $kind $path" ;;
-		esac
-	done <<<"$deps"
-done
-for rel in "${!files[@]}"; do
-	install -D -m 0644 "$KX/$rel" "$ROOT/$rel"
-done
-cp "$KX/$MODDIR"/modules.{order,builtin,builtin.modinfo} "$ROOT/$MODDIR/"
-depmod -C "$noconf" -b "$ROOT" "$KVER"
-# Closure check: each copied module must depend on exactly what it depends on
-# in the whole package (a missing provider would shorten its line).
-for rel in "${!files[@]}"; do
-	r=${rel#"$MODDIR"/}
-	[ "$(awk -v m="$r:" '$1 == m' "$KX/$MODDIR/modules.dep")" = \
-		"$(awk -v m="$r:" '$1 == m' "$ROOT/$MODDIR/modules.dep")" ] ||
-		die "modules.dep of the initramfs disagrees with the package's for $r"
-done
-nmods=${#files[@]}
+nmods=$(module_closure "$ROOT" "$KX" "$KVER" "$here/modules.list")
 
 # ---- the archive: newc, every entry root-owned, plus a /dev/console node ----
-# newc_entry NAME MODE RDEVMAJOR RDEVMINOR: one empty newc entry (a device node
-# or the trailer), made without root or fakeroot.
-newc_entry() {
-	local name=$1 mode=$2 maj=$3 min=$4 namesize hdr pad
-	namesize=$((${#name} + 1))
-	hdr=$(printf '070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X' \
-		0 "$mode" 0 0 1 "$EPOCH" 0 0 0 "$maj" "$min" "$namesize" 0)
-	pad=$(((4 - (110 + namesize) % 4) % 4))
-	printf '%s%s\0' "$hdr" "$name"
-	head -c "$pad" /dev/zero
-}
 find "$ROOT" "$IROOT" -exec touch -h -d "@$EPOCH" {} +
 # The uncompressed archive comes first: cpio pads it to 512 bytes, so the gzip
 # one starts 4-byte aligned, as the kernel's unpacker needs (an uncompressed

@@ -21,17 +21,8 @@ die() {
 	exit 1
 }
 
-# newc_entry NAME MODE RDEVMAJOR RDEVMINOR: one empty newc entry (a device node
-# or the trailer), made without root or fakeroot.
-newc_entry() {
-	local name=$1 mode=$2 maj=$3 min=$4 namesize hdr pad
-	namesize=$((${#name} + 1))
-	hdr=$(printf '070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X' \
-		0 "$mode" 0 0 1 "$EPOCH" 0 0 0 "$maj" "$min" "$namesize" 0)
-	pad=$(((4 - (110 + namesize) % 4) % 4))
-	printf '%s%s\0' "$hdr" "$name"
-	head -c "$pad" /dev/zero
-}
+# shellcheck source-path=SCRIPTDIR source=../initramfs-lib.sh
+. "$here/../initramfs-lib.sh"
 
 # tree ROOT BUSYBOX_DEB: busybox, init's files, /etc.
 tree() {
@@ -64,33 +55,6 @@ cd "$HOME"
 EOF
 }
 
-# modules ROOT KX KVER: the list's modules and their closure, with a modules.dep.
-modules() {
-	local root=$1 kx=$2 kver=$3 noconf mod deps kind path _ rel
-	local -A files=()
-	noconf=$(mktemp -d)
-	mkdir -p "$root/lib/modules/$kver"
-	while read -r mod _; do
-		case $mod in '' | '#'*) continue ;; esac
-		deps=$(modprobe -C "$noconf" -d "$kx" -S "$kver" --show-depends --ignore-install "$mod" 2>&1) ||
-			die "module $mod: $deps"
-		while read -r kind path _; do
-			case $kind in
-			insmod) files[${path#"$kx"/}]=1 ;;
-			builtin) ;;
-			*) die "module $mod: unexpected modprobe output: $kind $path" ;;
-			esac
-		done <<<"$deps"
-	done <"$here/modules.list"
-	for rel in "${!files[@]}"; do
-		install -D -m 0644 "$kx/$rel" "$root/$rel"
-	done
-	cp "$kx/lib/modules/$kver"/modules.{order,builtin,builtin.modinfo} "$root/lib/modules/$kver/"
-	depmod -C "$noconf" -b "$root" "$kver"
-	rm -rf "$noconf"
-	echo "${#files[@]}"
-}
-
 main() {
 	local out=${1:-} kx=${2:-} kver=${3:-} bdeb=${4:-} root nmods
 	[ $# -eq 4 ] || die "usage: build-guest-initramfs.sh OUT KERNEL_TREE KVER BUSYBOX_DEB"
@@ -99,7 +63,7 @@ main() {
 	root=$out.root
 	rm -rf "$root"
 	tree "$root" "$bdeb"
-	nmods=$(modules "$root" "$kx" "$kver")
+	nmods=$(module_closure "$root" "$kx" "$kver" "$here/modules.list")
 	find "$root" -exec touch -h -d "@$EPOCH" {} +
 	{
 		(cd "$root" && find . -mindepth 1 -printf '%P\n' | LC_ALL=C sort |
