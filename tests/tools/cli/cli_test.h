@@ -5,16 +5,8 @@
 
 #include <CUnit/CUnit.h>
 
-struct clt_case {
-	const char *name;
-	void (*fn)(void);
-};
+#include "../tt_suite.h"
 
-struct clt_suite {
-	const char *name;
-	const struct clt_case *cases;    /* ends with { NULL, NULL } */
-};
-
-extern const struct clt_suite clt_fmt_suite, clt_parse_suite, clt_run_suite;
+extern const struct tt_suite clt_fmt_suite, clt_parse_suite, clt_run_suite;
 
 #endif /* CLI_TEST_H */

@@ -129,7 +129,7 @@ static void test_cpumap(void)
 	CU_ASSERT_STRING_EQUAL(buf, "all");
 }
 
-static const struct clt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "list header", test_list_header },
 	{ "list rows", test_list_rows },
 	{ "state letters", test_state_letters },
@@ -141,4 +141,4 @@ static const struct clt_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct clt_suite clt_fmt_suite = { "formats", cases };
+const struct tt_suite clt_fmt_suite = { "formats", cases };

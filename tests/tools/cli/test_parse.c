@@ -102,7 +102,7 @@ static void test_uint(void)
 	CU_ASSERT_EQUAL(cli_parse_uint("", 100, &v), -1);
 }
 
-static const struct clt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "sizes", test_sizes },
 	{ "bad sizes", test_bad_sizes },
 	{ "CPU lists", test_cpulists },
@@ -111,4 +111,4 @@ static const struct clt_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct clt_suite clt_parse_suite = { "parsers", cases };
+const struct tt_suite clt_parse_suite = { "parsers", cases };

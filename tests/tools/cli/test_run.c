@@ -41,7 +41,7 @@ static void run(const char *arg, ...)
 	FILE *out = tmpfile(), *err = tmpfile();
 	const char *bin = getenv("CTL_BIN");
 	va_list ap;
-	int i = 1, status;
+	int i = 1, status = 0;
 	pid_t pid;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(bin);
@@ -221,7 +221,7 @@ static void test_no_xen(void)
 	expect_no_xen("mem-set");
 }
 
-static const struct clt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "no or unknown command", test_no_command },
 	{ "help and --help", test_help },
 	{ "bad options", test_bad_options },
@@ -231,4 +231,4 @@ static const struct clt_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct clt_suite clt_run_suite = { "ctl binary", cases };
+const struct tt_suite clt_run_suite = { "ctl binary", cases };

@@ -5,16 +5,8 @@
 
 #include <CUnit/CUnit.h>
 
-struct ct_case {
-	const char *name;
-	void (*fn)(void);
-};
+#include "../tt_suite.h"
 
-struct ct_suite {
-	const char *name;
-	const struct ct_case *cases;    /* ends with { NULL, NULL } */
-};
-
-extern const struct ct_suite ct_ring_suite, ct_history_suite, ct_proto_suite;
+extern const struct tt_suite ct_ring_suite, ct_history_suite, ct_proto_suite;
 
 #endif /* CONSOLED_TEST_H */

@@ -57,7 +57,7 @@ static void test_one_big_append(void)
 	check_tail(CONS_HISTORY_SIZE * 2 + 5, CONS_HISTORY_SIZE * 2 + 5);
 }
 
-static const struct ct_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "empty", test_empty },
 	{ "small appends", test_small },
 	{ "wraps, keeps the last 16 KiB", test_wraps_small_steps },
@@ -66,4 +66,4 @@ static const struct ct_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct ct_suite ct_history_suite = { "history", cases };
+const struct tt_suite ct_history_suite = { "history", cases };

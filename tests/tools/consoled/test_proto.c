@@ -90,7 +90,7 @@ static void test_replies(void)
 	CU_ASSERT_EQUAL(cons_proto_reply("OK", 2, msg, sizeof(msg)), -1);
 }
 
-static const struct ct_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "good requests", test_good },
 	{ "bad request lines", test_bad_lines },
 	{ "bad domain IDs", test_bad_domids },
@@ -101,4 +101,4 @@ static const struct ct_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct ct_suite ct_proto_suite = { "proto", cases };
+const struct tt_suite ct_proto_suite = { "proto", cases };

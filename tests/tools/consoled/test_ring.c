@@ -151,7 +151,7 @@ static void test_write_hostile(void)
 	CU_ASSERT_EQUAL(cons_ring_write_in(&r, "x", 1), -EPROTO);
 }
 
-static const struct ct_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "read: empty ring", test_read_empty },
 	{ "read: simple", test_read_simple },
 	{ "read: wraps around the array", test_read_wraps },
@@ -166,4 +166,4 @@ static const struct ct_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct ct_suite ct_ring_suite = { "ring", cases };
+const struct tt_suite ct_ring_suite = { "ring", cases };

@@ -7,28 +7,20 @@
 #include <stdlib.h>
 #include "ctl_config.h"
 
-struct lt_case {
-	const char *name;
-	void (*fn)(void);
-};
+#include "../tt_suite.h"
 
-struct lt_suite {
-	const char *name;
-	const struct lt_case *cases;
-};
-
-extern const struct lt_suite lt_syntax_suite;
-extern const struct lt_suite lt_errors_suite;
-extern const struct lt_suite lt_devices_suite;
-extern const struct lt_suite lt_json_suite;
-extern const struct lt_suite lt_ctl_handle_suite;
-extern const struct lt_suite lt_ctl_domctl_suite;
-extern const struct lt_suite lt_ctl_vcpu_suite;
-extern const struct lt_suite lt_ctl_memory_suite;
-extern const struct lt_suite lt_ctl_evtchn_suite;
-extern const struct lt_suite lt_ctl_gntdev_suite;
-extern const struct lt_suite lt_xs_ops_suite;
-extern const struct lt_suite lt_xs_watch_suite;
+extern const struct tt_suite lt_syntax_suite;
+extern const struct tt_suite lt_errors_suite;
+extern const struct tt_suite lt_devices_suite;
+extern const struct tt_suite lt_json_suite;
+extern const struct tt_suite lt_ctl_handle_suite;
+extern const struct tt_suite lt_ctl_domctl_suite;
+extern const struct tt_suite lt_ctl_vcpu_suite;
+extern const struct tt_suite lt_ctl_memory_suite;
+extern const struct tt_suite lt_ctl_evtchn_suite;
+extern const struct tt_suite lt_ctl_gntdev_suite;
+extern const struct tt_suite lt_xs_ops_suite;
+extern const struct tt_suite lt_xs_watch_suite;
 
 /* Parse @text as "guest.cfg"; asserts success, returns the config. */
 struct ctl_domain_config *lt_parse(const char *text);

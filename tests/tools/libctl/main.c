@@ -4,10 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 #include "libctl_test.h"
+#include "../tt_run.h"
 #include "test_build.h"
 #include "test_dom.h"
 
-static const struct lt_suite *const suites[] = {
+static const struct tt_suite *const suites[] = {
 	&lt_syntax_suite,
 	&lt_errors_suite,
 	&lt_devices_suite,
@@ -64,35 +65,7 @@ void lt_msg_is(const char *msg, const char *want)
 	CU_ASSERT_STRING_EQUAL(msg, want);
 }
 
-static int add_suite(const struct lt_suite *s)
-{
-	CU_pSuite cs = CU_add_suite(s->name, NULL, NULL);
-	const struct lt_case *c;
-
-	if (!cs)
-		return -1;
-	for (c = s->cases; c->name; c++)
-		if (!CU_add_test(cs, c->name, c->fn))
-			return -1;
-	return 0;
-}
-
 int main(void)
 {
-	unsigned int run, failed;
-	size_t i;
-
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 2;
-	for (i = 0; i < sizeof(suites) / sizeof(suites[0]); i++)
-		if (add_suite(suites[i]))
-			return 2;
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	run = CU_get_number_of_tests_run();
-	failed = CU_get_number_of_tests_failed() + CU_get_number_of_suites_failed();
-	printf("libctl: %u passed, %u failed\n", run - CU_get_number_of_tests_failed(),
-	       failed);
-	CU_cleanup_registry();
-	return failed ? 1 : 0;
+	return tt_run("libctl", suites, sizeof(suites) / sizeof(suites[0]));
 }

@@ -103,8 +103,8 @@ void tb_teardown(struct tb_run *x);
 /* The DT the build wrote (checked with fdt_check_header), or NULL. */
 const void *tb_dtb(struct tb_run *x);
 
-extern const struct lt_suite lt_build_suite;
-extern const struct lt_suite lt_build_dt_suite;
-extern const struct lt_suite lt_build_errors_suite;
+extern const struct tt_suite lt_build_suite;
+extern const struct tt_suite lt_build_dt_suite;
+extern const struct tt_suite lt_build_errors_suite;
 
 #endif /* TEST_BUILD_H */

@@ -197,7 +197,7 @@ static void test_timer_hypervisor(void)
 	tb_teardown(&x);
 }
 
-static const struct lt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "root and /chosen", test_root_chosen },
 	{ "no bootargs, no initrd without them", test_no_cmdline_no_ramdisk },
 	{ "/cpus: one node per vCPU, reg = MPIDR", test_cpus },
@@ -207,4 +207,4 @@ static const struct lt_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct lt_suite lt_build_dt_suite = { "build-dt", cases };
+const struct tt_suite lt_build_dt_suite = { "build-dt", cases };

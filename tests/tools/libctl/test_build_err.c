@@ -181,7 +181,7 @@ static void test_parse_header(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(why, "zboot"));
 }
 
-static const struct lt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "missing kernel file", test_missing_kernel },
 	{ "not an Image", test_not_an_image },
 	{ "gzip-compressed Image", test_gzip_image },
@@ -196,4 +196,4 @@ static const struct lt_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct lt_suite lt_build_errors_suite = { "build-errors", cases };
+const struct tt_suite lt_build_errors_suite = { "build-errors", cases };

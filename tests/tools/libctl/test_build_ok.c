@@ -233,7 +233,7 @@ static void test_no_ramdisk(void)
 	tb_teardown(&x);
 }
 
-static const struct lt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "kernel at RAM base + text_offset, vCPU 0 started there", test_kernel_loaded },
 	{ "image_size 0: text_offset 0x80000", test_old_kernel },
 	{ "text_offset not page-aligned", test_unaligned_text_offset },
@@ -248,4 +248,4 @@ static const struct lt_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct lt_suite lt_build_suite = { "build", cases };
+const struct tt_suite lt_build_suite = { "build", cases };

@@ -175,7 +175,7 @@ static void test_list_many_and_failure(void)
 	fake_close(&f);
 }
 
-static const struct lt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "create", test_create },
 	{ "create errors", test_create_errors },
 	{ "pause unpause destroy shutdown max_mem", test_simple_ops },
@@ -187,4 +187,4 @@ static const struct lt_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct lt_suite lt_ctl_domctl_suite = { "ctl_domctl", cases };
+const struct tt_suite lt_ctl_domctl_suite = { "ctl_domctl", cases };

@@ -88,7 +88,7 @@ static void test_no_device(void)
 	ctl_evtchn_close(NULL);
 }
 
-static const struct lt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "alloc_unbound", test_alloc_unbound },
 	{ "bind, unbind, notify", test_bind_unbind_notify },
 	{ "pending and unmask", test_pending_and_unmask },
@@ -96,4 +96,4 @@ static const struct lt_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct lt_suite lt_ctl_evtchn_suite = { "ctl_evtchn", cases };
+const struct tt_suite lt_ctl_evtchn_suite = { "ctl_evtchn", cases };

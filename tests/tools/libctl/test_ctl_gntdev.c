@@ -133,7 +133,7 @@ static void test_no_grant_hooks(void)
 	ctl_close(h);
 }
 
-static const struct lt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "map grants", test_map },
 	{ "map: a grant fails", test_map_grant_error },
 	{ "map: no gntdev device", test_map_no_device },
@@ -143,4 +143,4 @@ static const struct lt_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct lt_suite lt_ctl_gntdev_suite = { "ctl_gntdev", cases };
+const struct tt_suite lt_ctl_gntdev_suite = { "ctl_gntdev", cases };

@@ -83,7 +83,7 @@ static void test_arguments_in_locked_memory(void)
 	fake_close(&f);
 }
 
-static const struct lt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "open_backend without hypercall", test_open_backend_without_hypercall },
 	{ "ctl_open without privcmd", test_open_real_devices_fails_clearly },
 	{ "ctl_fail and ctl_errmsg", test_fail_and_errmsg },
@@ -91,4 +91,4 @@ static const struct lt_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct lt_suite lt_ctl_handle_suite = { "ctl_handle", cases };
+const struct tt_suite lt_ctl_handle_suite = { "ctl_handle", cases };

@@ -138,7 +138,7 @@ static void test_no_map_hooks(void)
 	ctl_close(h);
 }
 
-static const struct lt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "populate in batches", test_populate_batches },
 	{ "populate partial: rolled back", test_populate_partial_rolls_back },
 	{ "populate error: rolled back", test_populate_error_rolls_back },
@@ -149,4 +149,4 @@ static const struct lt_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct lt_suite lt_ctl_memory_suite = { "ctl_memory", cases };
+const struct tt_suite lt_ctl_memory_suite = { "ctl_memory", cases };

@@ -153,7 +153,7 @@ static void test_hypervisor_version(void)
 	fake_close(&f);
 }
 
-static const struct lt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "sched credit", test_sched_credit },
 	{ "affinity and vcpu info", test_affinity_and_info },
 	{ "vcpu context", test_vcpu_context },
@@ -163,4 +163,4 @@ static const struct lt_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct lt_suite lt_ctl_vcpu_suite = { "ctl_vcpu", cases };
+const struct tt_suite lt_ctl_vcpu_suite = { "ctl_vcpu", cases };

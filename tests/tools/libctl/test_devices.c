@@ -107,7 +107,7 @@ static void test_vif(void)
 	ctl_config_free(c);
 }
 
-static const struct lt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "vdev numbers", test_vdev_numbers },
 	{ "disk forms", test_disk_forms },
 	{ "cdrom", test_cdrom },
@@ -115,4 +115,4 @@ static const struct lt_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct lt_suite lt_devices_suite = { "devices", cases };
+const struct tt_suite lt_devices_suite = { "devices", cases };

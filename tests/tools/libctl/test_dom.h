@@ -16,8 +16,8 @@
 #include "ctl_xs.h"
 #include "libctl_test.h"
 
-extern const struct lt_suite lt_dom_create_suite;
-extern const struct lt_suite lt_dom_life_suite;
+extern const struct tt_suite lt_dom_create_suite;
+extern const struct tt_suite lt_dom_life_suite;
 
 #define FAKE_MAX_DOMS   32      /* domids 0 .. 31; dom0 is slot 0 */
 #define FAKE_MAX_VCPUS  8

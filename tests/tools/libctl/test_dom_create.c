@@ -221,7 +221,7 @@ static void test_create_bad_kernel(void)
 	env_stop(&e);
 }
 
-static const struct lt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "create: hypervisor, xenstore, perms, kept JSON", test_create },
 	{ "create -p stays paused, gets a UUID", test_create_paused },
 	{ "create: duplicate name is EEXIST, nothing left", test_create_duplicate },
@@ -230,4 +230,4 @@ static const struct lt_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct lt_suite lt_dom_create_suite = { "domain create", cases };
+const struct tt_suite lt_dom_create_suite = { "domain create", cases };

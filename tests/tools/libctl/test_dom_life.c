@@ -196,7 +196,7 @@ static void test_monitor_loop_guard(void)
 	env_stop(&e);
 }
 
-static const struct lt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "teardown removes everything, idempotent", test_teardown },
 	{ "lookup by name and ID, names", test_lookup },
 	{ "request writes control/shutdown", test_request },
@@ -207,4 +207,4 @@ static const struct lt_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct lt_suite lt_dom_life_suite = { "domain lifecycle", cases };
+const struct tt_suite lt_dom_life_suite = { "domain lifecycle", cases };

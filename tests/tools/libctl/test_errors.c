@@ -85,9 +85,9 @@ static void test_errors(void)
 		lt_parse_fails(errors[i].text, errors[i].msg);
 }
 
-static const struct lt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "every error message", test_errors },
 	{ NULL, NULL },
 };
 
-const struct lt_suite lt_errors_suite = { "errors", cases };
+const struct tt_suite lt_errors_suite = { "errors", cases };

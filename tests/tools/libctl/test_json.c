@@ -106,7 +106,7 @@ static void test_json_minimal(void)
 	ctl_config_free(c);
 }
 
-static const struct lt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "round trip", test_round_trip },
 	{ "key order", test_key_order },
 	{ "errors", test_json_errors },
@@ -114,4 +114,4 @@ static const struct lt_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct lt_suite lt_json_suite = { "json", cases };
+const struct tt_suite lt_json_suite = { "json", cases };

@@ -196,7 +196,7 @@ static void test_uuid_generate(void)
 	ctl_config_free(c);
 }
 
-static const struct lt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "every key", test_every_key },
 	{ "defaults", test_defaults },
 	{ "comments, lists, +=", test_comments_lists_append },
@@ -210,4 +210,4 @@ static const struct lt_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct lt_suite lt_syntax_suite = { "syntax", cases };
+const struct tt_suite lt_syntax_suite = { "syntax", cases };

@@ -187,7 +187,7 @@ static void test_no_daemon(void)
 	ctl_close(h);
 }
 
-static const struct lt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "read write rm", test_read_write_rm },
 	{ "mkdir directory", test_mkdir_directory },
 	{ "set_perms", test_perms },
@@ -199,4 +199,4 @@ static const struct lt_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct lt_suite lt_xs_ops_suite = { "xs_ops", cases };
+const struct tt_suite lt_xs_ops_suite = { "xs_ops", cases };

@@ -117,7 +117,7 @@ static void test_reply_timeout(void)
 	rmdir(dir);
 }
 
-static const struct lt_case cases[] = {
+static const struct tt_case cases[] = {
 	{ "watch fires", test_watch_fires },
 	{ "events queued during requests", test_events_queued_during_requests },
 	{ "read_watch timeout", test_read_watch_timeout },
@@ -125,4 +125,4 @@ static const struct lt_case cases[] = {
 	{ NULL, NULL },
 };
 
-const struct lt_suite lt_xs_watch_suite = { "xs_watch", cases };
+const struct tt_suite lt_xs_watch_suite = { "xs_watch", cases };
