@@ -79,8 +79,8 @@ static void guest_window(struct domain *g)
 	CU_ASSERT_EQUAL(lf_memop(g, XENMEM_add_to_physmap, &gt), 0);
 }
 
-/* The guest grants its first RAM page to dom0, which maps it and never unmaps it. */
-static void grant_to_dom0(struct domain *g)
+/* The guest grants its first RAM page to dom0, which maps it: the handle. */
+static grant_handle_t grant_to_dom0(struct domain *g)
 {
 	mfn_t mfn;
 	struct grant_entry_v1 *e;
@@ -94,6 +94,18 @@ static void grant_to_dom0(struct domain *g)
 	*e = (struct grant_entry_v1){ .domid = 0, .frame = RAM_GFN, .flags = GTF_permit_access };
 	CU_ASSERT_EQUAL(do_grant_table_op(lf_dom0->vcpus[0], a), 0);
 	CU_ASSERT_EQUAL(m.status, GNTST_okay);
+	return m.handle;
+}
+
+/* dom0 lets go of the guest's page (as a backend does when it disconnects). */
+static void dom0_unmap(grant_handle_t h)
+{
+	struct gnttab_unmap_grant_ref u = { .host_addr = (LF_DOM0_MAP_GFN + 1) << PAGE_SHIFT,
+					    .handle = h };
+	uint64_t a[HCALL_ARGS] = { GNTTABOP_unmap_grant_ref, (uintptr_t)&u, 1 };
+
+	CU_ASSERT_EQUAL(do_grant_table_op(lf_dom0->vcpus[0], a), 0);
+	CU_ASSERT_EQUAL(u.status, GNTST_okay);
 }
 
 /* A port of the guest for dom0 (the console's), bound by dom0; dom0's end. */
@@ -108,7 +120,7 @@ static evtchn_port_t interdomain(domid_t id)
 	return b.local_port;
 }
 
-static void build_guest(domid_t id)
+static grant_handle_t build_guest(domid_t id)
 {
 	struct domain *g = domain_by_id(id);
 	struct ctl_domctl hp = { .cmd = CTL_DOMCTL_set_hvm_param, .domid = id };
@@ -122,23 +134,35 @@ static void build_guest(domid_t id)
 	CU_ASSERT_EQUAL(lf_domctl(&hp), 0);
 	foreign_map(id);
 	guest_window(g);
-	grant_to_dom0(g);
+	return grant_to_dom0(g);
 }
 
-/* One guest from create to destroy; dom0 sees VIRQ_DOM_EXC at shutdown and at destroy. */
+/*
+ * One guest from create to destroy; dom0 sees VIRQ_DOM_EXC at shutdown and
+ * at destroy. dom0 still maps one of its grants then: the guest stays, dying
+ * (a zombie), until dom0 unmaps it, and is gone after that unmap.
+ */
 static void one_life(void)
 {
 	domid_t id = lf_create(2, (uint64_t)GUEST_PAGES * LF_KB_PER_PAGE);
 	struct ctl_domctl sd = { .cmd = CTL_DOMCTL_shutdown, .domid = id };
+	struct ctl_domctl info = { .cmd = CTL_DOMCTL_getinfo, .domid = id };
 	struct evtchn_close c;
+	grant_handle_t h = build_guest(id);
 
-	build_guest(id);
 	c.port = interdomain(id);
 	CU_ASSERT_FALSE(lf_take_pending(lf_dom0, exc_port));
 	sd.u.shutdown_reason = SHUTDOWN_CRASH;
 	CU_ASSERT_EQUAL(lf_domctl(&sd), 0);
 	CU_ASSERT_TRUE(lf_take_pending(lf_dom0, exc_port));
 	CU_ASSERT_EQUAL(lf_simple(CTL_DOMCTL_destroy, id), 0);
+	CU_ASSERT_TRUE(lf_take_pending(lf_dom0, exc_port));
+	CU_ASSERT_EQUAL(lf_domctl(&info), 0);
+	CU_ASSERT_EQUAL(info.u.info.domid, id);
+	CU_ASSERT_TRUE(info.u.info.flags & CTL_DOMINF_dying);
+	CU_ASSERT_EQUAL(lf_simple(CTL_DOMCTL_pause, id), -ESRCH);
+	CU_ASSERT_EQUAL(lf_simple(CTL_DOMCTL_destroy, id), 0);     /* again: a no-op */
+	dom0_unmap(h);
 	CU_ASSERT_TRUE(lf_take_pending(lf_dom0, exc_port));
 	CU_ASSERT_PTR_NULL(domain_by_id(id));
 	CU_ASSERT_EQUAL(lf_evtchn(lf_dom0, EVTCHNOP_close, &c), 0);

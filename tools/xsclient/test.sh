@@ -14,7 +14,7 @@ export XENSTORED_PATH
 "$daemon" --socket "$XENSTORED_PATH" &
 pid=$!
 for _ in 1 2 3 4 5 6 7 8 9 10; do [ -S "$XENSTORED_PATH" ] && break; sleep 0.2; done
-for n in read write rm list ls; do ln -s "$client" "$dir/xenstore-$n"; done
+for n in read write rm list ls chmod exists; do ln -s "$client" "$dir/xenstore-$n"; done
 
 passed=0
 failed=0
@@ -43,6 +43,17 @@ rc=0" "$dir/xenstore-list" /a
 expect ls '/a/b = "1"
 /a/c = "two words"
 rc=0' "$dir/xenstore-ls" -f /a
+expect exists "rc=0" "$dir/xenstore-exists" /a/b /a/c
+expect exists-not "rc=1" "$dir/xenstore-exists" /a/b /a/nothing
+expect chmod "rc=0" "$dir/xenstore-chmod" /a/b n0 r5
+expect chmod-bad "xenstore-chmod: bad arguments
+rc=1" "$dir/xenstore-chmod" /a/b
+if "$dir/xenstore-chmod" /a/b q7 >/dev/null 2>&1; then
+	failed=$((failed + 1))
+	echo "FAIL chmod-invalid: the perm q7 was accepted"
+else
+	passed=$((passed + 1))
+fi
 expect rm "rc=0" "$dir/xenstore-rm" /a/b
 expect read-gone "xenstore-read: $("$dir/xenstore-read" /a/b 2>&1 | sed 's/^xenstore-read: //')
 rc=1" "$dir/xenstore-read" /a/b

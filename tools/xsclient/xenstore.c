@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * xenstore-read, -write, -rm, -list, -ls: the store from dom0's shell, as
+ * xenstore-read, -write, -rm, -list, -ls, -chmod, -exists: the store from
+ * dom0's shell, as
  * Xen's clients of the same names. One binary; the command is argv[0]'s
  * "xenstore-" suffix, or the first argument of `xenstore`.
  */
@@ -12,6 +13,7 @@
 #include <ctl_xs.h>
 
 #define LS_DEPTH_MAX 64   /* deeper than any path the store accepts */
+#define XS_ABSENT    1    /* cmd_exists: a path is missing (not an error) */
 
 struct cmd {
 	const char *name;
@@ -73,6 +75,29 @@ static int cmd_list(struct ctl_xs *xs, int argc, char **argv)
 	return 0;
 }
 
+/* PATH PERM...: "n0" "r5" as Xen's xenstore-chmod (first: owner and default). */
+static int cmd_chmod(struct ctl_xs *xs, int argc, char **argv)
+{
+	if (argc < 2)
+		return -EINVAL;
+	return ctl_xs_set_perms(xs, 0, argv[0], (const char *const *)argv + 1,
+				(size_t)argc - 1);
+}
+
+/* Exit status 0 if every PATH exists, 1 (silently) if one does not. */
+static int cmd_exists(struct ctl_xs *xs, int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++) {
+		char *v;
+		int rc = ctl_xs_read(xs, 0, argv[i], &v);
+
+		if (rc)
+			return rc == -ENOENT ? XS_ABSENT : rc;
+		free(v);
+	}
+	return 0;
+}
+
 static void join(char *out, size_t len, const char *dir, const char *name)
 {
 	snprintf(out, len, "%s%s%s", dir, strcmp(dir, "/") ? "/" : "", name);
@@ -120,6 +145,8 @@ static int cmd_ls(struct ctl_xs *xs, int argc, char **argv)
 }
 
 static const struct cmd cmds[] = {
+	{ "chmod", cmd_chmod, "PATH PERM [PERM...]" },
+	{ "exists", cmd_exists, "PATH..." },
 	{ "list", cmd_list, "PATH..." },
 	{ "ls", cmd_ls, "[-f] [PATH...]" },
 	{ "read", cmd_read, "PATH..." },
@@ -161,6 +188,11 @@ static int run(const struct cmd *c, int argc, char **argv)
 	rc = ctl_xs_open(h, &xs);
 	if (!rc)
 		rc = c->run(xs, argc, argv);
+	if (rc == XS_ABSENT) {
+		ctl_xs_close(xs);
+		ctl_close(h);
+		return 1;
+	}
 	if (rc)
 		fprintf(stderr, "xenstore-%s: %s\n", c->name,
 			rc == -EINVAL && !*ctl_errmsg(h) ? "bad arguments" : ctl_errmsg(h));

@@ -44,7 +44,7 @@ static void note_baseline(void)
  * VIRQ_DOM_EXC to the hardware domain: another domain shut down or is gone.
  * Its xenstored fires @releaseDomain and the toolstack looks at getinfo.
  */
-static void notify_dom_exc(const struct domain *d)
+void domain_notify_dom_exc(const struct domain *d)
 {
 	if (hardware_domain && d != hardware_domain)
 		evtchn_send_global_virq(hardware_domain, VIRQ_DOM_EXC);
@@ -141,12 +141,17 @@ static void domain_update_all(struct domain *d)
 		vcpu_update_runnable(d->vcpus[i]);
 }
 
-void domain_pause(struct domain *d)
+void domain_stop_vcpus(struct domain *d)
 {
-	__atomic_add_fetch(&d->pause_count, 1, __ATOMIC_SEQ_CST);
 	domain_update_all(d);
 	for (unsigned int i = 0; i < d->nr_vcpus; i++)
 		vcpu_wait_off_cpu(d->vcpus[i]);
+}
+
+void domain_pause(struct domain *d)
+{
+	__atomic_add_fetch(&d->pause_count, 1, __ATOMIC_SEQ_CST);
+	domain_stop_vcpus(d);
 }
 
 void domain_unpause(struct domain *d)
@@ -186,12 +191,18 @@ static void reap(void *data)
 	}
 	domain_destroy(d);
 	printk("d%u: destroyed\n", id);
-	if (!domain_count())
-		printk("All domains destroyed: %lu pages free or in the heap's slabs (%lu before the "
-		       "first), %lu bytes of hypervisor heap in use (%lu before)\n",
-		       (unsigned long)(page_alloc_free_count() + xmalloc_slab_pages()),
-		       (unsigned long)baseline_free_pages,
-		       (unsigned long)xmalloc_in_use(), (unsigned long)baseline_xmalloc);
+	domain_note_all_gone();
+}
+
+void domain_note_all_gone(void)
+{
+	if (domain_count())
+		return;
+	printk("All domains destroyed: %lu pages free or in the heap's slabs (%lu before the "
+	       "first), %lu bytes of hypervisor heap in use (%lu before)\n",
+	       (unsigned long)(page_alloc_free_count() + xmalloc_slab_pages()),
+	       (unsigned long)baseline_free_pages, (unsigned long)xmalloc_in_use(),
+	       (unsigned long)baseline_xmalloc);
 }
 
 void domain_shutdown(struct domain *d, unsigned int reason)
@@ -209,36 +220,9 @@ void domain_shutdown(struct domain *d, unsigned int reason)
 	       (unsigned long)(ran / 1000000), (unsigned long)(life / 1000000),
 	       (unsigned long)(ran * PERMILLE / life));
 	domain_update_all(d);
-	notify_dom_exc(d);
+	domain_notify_dom_exc(d);
 	if (d->destroy_on_shutdown) {
 		timer_init(&d->reap_timer, reap, d);
 		timer_set(&d->reap_timer, now + REAP_RETRY_NS);
 	}
-}
-
-int domain_destroy(struct domain *d)
-{
-	if (d->state == DOMAIN_RUNNING && !d->pause_count)
-		return -EBUSY;
-	d->state = DOMAIN_DYING;
-	domain_update_all(d);
-	for (unsigned int i = 0; i < d->nr_vcpus; i++)
-		vcpu_wait_off_cpu(d->vcpus[i]);
-	domain_pv_destroy(d);
-	for (unsigned int i = 0; i < d->nr_vcpus; i++) {
-		sched_vcpu_destroy(d->vcpus[i]);
-		arch_vcpu_destroy(d->vcpus[i]);
-		xfree(d->vcpus[i]);
-		d->vcpus[i] = NULL;
-	}
-	arch_domain_destroy(d);
-	vgic_domain_destroy(d);
-	if (pa_val(d->p2m.root))
-		p2m_teardown(&d->p2m);
-	domain_free_ram(d);
-	timer_stop(&d->reap_timer);   /* a dom0less domain dom0 destroyed before its reap */
-	domain_list_remove(d);
-	notify_dom_exc(d);
-	xfree(d);
-	return 0;
 }

@@ -17,6 +17,18 @@ struct domain *domain_by_id(domid_t id)
 	return NULL;
 }
 
+struct domain *domain_by_slot(unsigned int i)
+{
+	return i < MAX_DOMAINS ? domains[i] : NULL;
+}
+
+struct domain *domain_live_by_id(domid_t id)
+{
+	struct domain *d = domain_by_id(id);
+
+	return d && d->state != DOMAIN_DYING ? d : NULL;
+}
+
 unsigned int domain_count(void)
 {
 	unsigned int n = 0;

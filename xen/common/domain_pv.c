@@ -54,17 +54,24 @@ int domain_pv_init(struct domain *d)
 				c->max_maptrack ? c->max_maptrack : DOMAIN_DEFAULT_MAPTRACK);
 }
 
-void domain_pv_destroy(struct domain *d)
+unsigned int domain_pv_quiesce(struct domain *d)
 {
-	if (d->grant_table)
-		grant_table_destroy(d);
+	unsigned int mapped = grant_table_quiesce(d);
+
 	if (d->evtchn)
 		evtchn_domain_destroy(d);
-	domain_balloon_release(d);
 	if (d->shared_info)
 		free_pages(pa_to_mfn(arch_va_to_pa(d->shared_info)), 0);
 	d->shared_info = NULL;
 	for (unsigned int i = 0; i < d->nr_vcpus; i++)
 		if (d->vcpus[i])
 			d->vcpus[i]->vcpu_info = &d->vcpus[i]->vcpu_info_dummy;
+	return mapped;
+}
+
+void domain_pv_destroy(struct domain *d)
+{
+	domain_pv_quiesce(d);
+	grant_table_destroy(d);
+	domain_balloon_release(d);
 }

@@ -155,6 +155,9 @@ static long on_domain(struct vcpu *caller, struct ctl_domctl *op)
 
 	if (!d)
 		return -ESRCH;
+	/* A domain being destroyed (a zombie) can only be destroyed again: a no-op. */
+	if (d->state == DOMAIN_DYING)
+		return op->cmd == CTL_DOMCTL_destroy ? 0 : -ESRCH;
 	switch (op->cmd) {
 	case CTL_DOMCTL_sched_credit:
 		return sched_credit(d, &op->u.sched);
@@ -232,8 +235,18 @@ long do_domctl(struct vcpu *v, const uint64_t a[HCALL_ARGS])
 		return rc;
 	spin_lock(&domctl_lock);
 	rc = dispatch(v, &op);
+	domain_reap_zombies();
 	spin_unlock(&domctl_lock);
 	if (!rc && returns_data(op.cmd) && copy_to_guest(v, a[0], &op, sizeof(op)))
 		return -EFAULT;
 	return rc;
+}
+
+void domctl_reap_zombies(void)
+{
+	if (!domain_zombies_pending())
+		return;
+	spin_lock(&domctl_lock);
+	domain_reap_zombies();
+	spin_unlock(&domctl_lock);
 }

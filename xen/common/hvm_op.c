@@ -38,7 +38,7 @@ static struct domain *target(struct vcpu *v, domid_t id, int *err)
 	*err = -EPERM;
 	if (v->domain != hardware_domain)
 		return NULL;
-	d = domain_by_id(id);
+	d = domain_live_by_id(id);
 	*err = -ESRCH;
 	return d;
 }

@@ -106,7 +106,7 @@ static long remote_shutdown(struct vcpu *v, uint64_t gva)
 		return -EFAULT;
 	if (v->domain != hardware_domain)
 		return -EPERM;
-	d = domain_by_id(rs.domid);
+	d = domain_live_by_id(rs.domid);
 	if (!d)
 		return -ESRCH;
 	if (rs.reason > SHUTDOWN_WATCHDOG)

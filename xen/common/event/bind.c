@@ -73,7 +73,7 @@ static int join(struct domain *ld, struct domain *rd, evtchn_port_t rport)
 int evtchn_op_bind_interdomain(struct domain *ld, struct evtchn_bind_interdomain *a)
 {
 	domid_t rid = a->remote_dom == DOMID_SELF ? ld->id : a->remote_dom;
-	struct domain *rd = rid == ld->id ? ld : domain_by_id(rid);
+	struct domain *rd = rid == ld->id ? ld : domain_live_by_id(rid);
 	unsigned long f0, f1;
 	int rc = -ESRCH;
 

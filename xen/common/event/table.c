@@ -35,7 +35,7 @@ int evtchn_target(struct domain *caller, domid_t dom, struct domain **out)
 	struct domain *d = caller;
 
 	if (dom != DOMID_SELF && dom != caller->id)
-		d = domain_by_id(dom);
+		d = domain_live_by_id(dom);
 	if (!d || !d->evtchn)
 		return -ESRCH;
 	if (d != caller && !evtchn_privileged(caller))

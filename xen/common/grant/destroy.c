@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * grant_table_destroy(): d's mappings of others' grants are undone, others'
- * mappings of d's grants are revoked (removed from their p2m, their handles
- * freed: a later unmap of one gets GNTST_bad_handle), then the table goes.
- * d's table is marked dying first, so no new pin of its entries can start.
+ * grant_table_quiesce(): d's table is marked dying, so no new pin of its
+ * entries can start, and d's mappings of others' grants are undone; what is
+ * left are others' mappings of d's grants, which the domain layer waits for
+ * (a zombie) before grant_table_destroy(). grant_table_destroy(): both of
+ * those, then others' remaining mappings of d's grants are revoked (removed
+ * from their p2m, their handles freed: a later unmap of one gets
+ * GNTST_bad_handle), then the table goes.
  * Cost: d's maptrack entries ever used, plus d's grant entries, plus the
  * mappings found; no other domain is looked at except the ones named by
  * maptrack entries and active entries (private.h, "Reverse map").
@@ -32,7 +35,7 @@ static void release_mapping(struct domain *d, grant_handle_t h)
 		rid = mt->domid;
 	spin_unlock(&gt->lock);
 	/* A granter without a table has revoked every mapping of its grants. */
-	rd = rid == DOMID_INVALID ? NULL : gnt_domain(rid);
+	rd = rid == DOMID_INVALID ? NULL : gnt_domain_mapped(rid);
 	if (!rd)
 		return;
 	gnt_lock2(d, rd);
@@ -66,17 +69,38 @@ static void revoke_entry(struct domain *d, grant_ref_t ref)
 	gnt_unlock2(d, md);
 }
 
+unsigned int grant_table_quiesce(struct domain *d)
+{
+	struct grant_table *gt = d->grant_table;
+	unsigned int pinned;
+
+	if (!gt)
+		return 0;
+	spin_lock(&gt->lock);
+	gt->dying = true;
+	spin_unlock(&gt->lock);
+	for (grant_handle_t h = 0; h < gt->maptrack_hwm; h++)
+		release_mapping(d, h);
+	spin_lock(&gt->lock);
+	pinned = gt->nr_pinned;
+	spin_unlock(&gt->lock);
+	return pinned;
+}
+
+bool grant_table_drained(struct domain *d)
+{
+	const struct grant_table *gt = d->grant_table;
+
+	return !gt || (gt->dying && !__atomic_load_n(&gt->nr_pinned, __ATOMIC_ACQUIRE));
+}
+
 void grant_table_destroy(struct domain *d)
 {
 	struct grant_table *gt = d->grant_table;
 
 	if (!gt)
 		return;
-	spin_lock(&gt->lock);
-	gt->dying = true;
-	spin_unlock(&gt->lock);
-	for (grant_handle_t h = 0; h < gt->maptrack_hwm; h++)
-		release_mapping(d, h);
+	grant_table_quiesce(d);
 	for (grant_ref_t ref = 0; ref < gnt_nr_entries(gt); ref++)
 		revoke_entry(d, ref);
 	/* New lookups find no table; wait out anyone still holding the lock. */

@@ -155,6 +155,7 @@ void gnt_pin(struct grant_table *gt, grant_ref_t ref, domid_t ldomid, bool ro,
 	struct gnt_active *act = gnt_act(gt, ref);
 
 	if (!gnt_pinned(act)) {
+		gt->nr_pinned++;
 		act->domid = ldomid;
 		act->mfn = g->mfn;
 		act->writable = g->writable;
@@ -174,5 +175,7 @@ void gnt_unpin(struct grant_table *gt, grant_ref_t ref, bool ro)
 		act->pin_ro--;
 	else
 		act->pin_rw--;
+	if (!gnt_pinned(act))
+		gt->nr_pinned--;
 	gnt_settle(gt, ref);
 }

@@ -9,6 +9,7 @@
 #include <arch/guest_access.h>
 #include <stddef.h>
 #include <xen/errno.h>
+#include <xen/ctl.h>
 #include "private.h"
 
 /*
@@ -115,6 +116,7 @@ long do_grant_table_op(struct vcpu *v, const uint64_t a[HCALL_ARGS])
 	/* Xen's prototype takes cmd and count as unsigned int. */
 	uint32_t cmd = (uint32_t)a[0];
 	uint32_t count = (uint32_t)a[2];
+	long rc;
 
 	if (count > GNT_MAX_BATCH)
 		return -EINVAL;
@@ -122,5 +124,8 @@ long do_grant_table_op(struct vcpu *v, const uint64_t a[HCALL_ARGS])
 		return -EINVAL;
 	if (cmd >= ARRAY_SIZE(cmds) || !cmds[cmd] || !v->domain->grant_table)
 		return -ENOSYS;
-	return cmds[cmd](v, a[1], count);
+	rc = cmds[cmd](v, a[1], count);
+	/* An unmap may have removed a destroyed domain's last mapping. */
+	domctl_reap_zombies();
+	return rc;
 }

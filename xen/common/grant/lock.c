@@ -8,11 +8,18 @@ bool gnt_privileged(const struct domain *d)
 	return d == hardware_domain;
 }
 
-struct domain *gnt_domain(domid_t domid)
+struct domain *gnt_domain_mapped(domid_t domid)
 {
 	struct domain *d = domain_by_id(domid);
 
 	return d && d->grant_table ? d : NULL;
+}
+
+struct domain *gnt_domain(domid_t domid)
+{
+	struct domain *d = gnt_domain_mapped(domid);
+
+	return d && d->state != DOMAIN_DYING ? d : NULL;
 }
 
 struct domain *gnt_domain_any(struct domain *caller, domid_t domid)

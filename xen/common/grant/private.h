@@ -32,11 +32,14 @@
  * shared entry are set and cleared only under the granter's lock, so the
  * bits always match the pins plus any copy in progress.
  *
- * Lifetime: domains have no reference counts yet. grant_table_destroy()
- * marks the table dying (no new pins), revokes, clears d->grant_table and
- * waits out the lock's holders before freeing; an operation that looked the
- * domain up before that and takes the lock after it would use freed memory,
- * which the caller of destroy must exclude (d paused, destroys serialised).
+ * Lifetime: domains have no reference counts yet. Destroying a domain first
+ * quiesces its table (grant_table_quiesce: dying, no new pins, its own
+ * mappings undone); while other domains still map its entries (nr_pinned)
+ * the domain stays a zombie with its table and memory, reachable only by
+ * gnt_domain_mapped() (unmap, release), never by gnt_domain(). When the last
+ * pin goes, the domain layer finishes it: grant_table_destroy() clears
+ * d->grant_table and waits out the lock's holders before freeing. A holder
+ * of a pin cannot race that (the table is not drained while it holds one).
  */
 #ifndef XEN_COMMON_GRANT_PRIVATE_H
 #define XEN_COMMON_GRANT_PRIVATE_H
@@ -102,6 +105,7 @@ struct grant_table {
 	unsigned int maptrack_hwm;    /* entries ever handed out: [0, hwm) */
 	unsigned int maptrack_used;
 	grant_handle_t maptrack_free; /* freed entries below hwm */
+	unsigned int nr_pinned;       /* active entries with a pin (mapped by someone) */
 };
 
 /* What a grant entry gives access to, once acquired. */
@@ -134,8 +138,10 @@ static inline bool gnt_pinned(const struct gnt_active *act)
 bool gnt_privileged(const struct domain *d);
 /* domid or DOMID_SELF (meaning caller), with a grant table; NULL if none. */
 struct domain *gnt_domain_any(struct domain *caller, domid_t domid);
-/* domid exactly (DOMID_SELF is no domain), with a live grant table. */
+/* domid exactly (DOMID_SELF is no domain), with a live grant table, not being destroyed. */
 struct domain *gnt_domain(domid_t domid);
+/* As gnt_domain(), but also a zombie: for undoing a mapping of its grants. */
+struct domain *gnt_domain_mapped(domid_t domid);
 void gnt_lock2(struct domain *a, struct domain *b);
 void gnt_unlock2(struct domain *a, struct domain *b);
 

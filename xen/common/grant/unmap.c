@@ -67,7 +67,8 @@ static struct domain *granter_of(struct domain *ld, grant_handle_t h)
 	if (mt)
 		dom = mt->domid;
 	spin_unlock(&lgt->lock);
-	return dom == DOMID_INVALID ? NULL : gnt_domain(dom);
+	/* A zombie granter's mappings are undone as any other's. */
+	return dom == DOMID_INVALID ? NULL : gnt_domain_mapped(dom);
 }
 
 void gnt_unmap_one(struct domain *ld, struct gnttab_unmap_grant_ref *op)

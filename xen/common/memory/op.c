@@ -17,7 +17,7 @@ struct domain *memop_target(struct vcpu *v, domid_t id, int *err)
 		*err = -EPERM;
 		return NULL;
 	}
-	d = domain_by_id(id);
+	d = domain_live_by_id(id);
 	if (!d)
 		*err = -ESRCH;
 	return d;

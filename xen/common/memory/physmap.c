@@ -108,7 +108,7 @@ static struct domain *foreign_of(struct vcpu *v, domid_t id, int *err)
 	*err = -EPERM;
 	if (v->domain != hardware_domain)
 		return NULL;
-	f = domain_by_id(id);
+	f = domain_live_by_id(id);
 	if (!f || f == v->domain) {
 		*err = f ? -EINVAL : -ESRCH;
 		return NULL;

@@ -14,4 +14,11 @@ struct vcpu;
  */
 int ctl_read_op(struct vcpu *v, uint64_t gva, void *op, size_t len);
 
+/*
+ * Finishes destroying the zombies whose last foreign grant mapping is gone
+ * (domain_reap_zombies() under the domctl lock); cheap when there are none.
+ * Called after grant-table operations, which are what drains them.
+ */
+void domctl_reap_zombies(void);
+
 #endif /* XEN_CTL_H */

@@ -111,6 +111,7 @@ struct domain {
 	spinlock_t lock;
 	uint64_t created_ns;        /* now_ns() at domain_create (domctl getinfo) */
 	bool destroy_on_shutdown;   /* no toolstack (dom0less): the hypervisor cleans up */
+	bool zombie;                /* destroyed, but others still map its grants (domain_destroy) */
 	struct timer reap_timer;
 	char con_line[128];         /* console_io output not yet ended by a newline */
 	unsigned int con_len;
@@ -122,6 +123,8 @@ extern struct domain *hardware_domain;
 
 /* Looks a domain up by ID (no reference counting yet: domains die only when paused). */
 struct domain *domain_by_id(domid_t id);
+/* As domain_by_id(), but NULL for a domain being destroyed (or a zombie). */
+struct domain *domain_live_by_id(domid_t id);
 
 /*
  * Creates a domain with cfg->max_vcpus vCPUs, all offline, paused once
@@ -129,8 +132,27 @@ struct domain *domain_by_id(domid_t id);
  * Returns the domain or NULL with *err set (-EINVAL, -EEXIST, -ENOSPC, -ENOMEM).
  */
 struct domain *domain_create(domid_t id, const struct domain_config *cfg, int *err);
-/* Frees everything the domain holds; it must be paused or shut down. */
+/*
+ * Frees everything the domain holds; it must be paused or shut down. While
+ * other domains still map its grants (a backend in dom0 that has not let go
+ * of a ring or a data page) its memory, p2m and grant table stay: it is a
+ * zombie, listed as dying, until the last such mapping is removed, and is
+ * then freed by domain_reap_zombies(). Destroying a zombie again is a no-op.
+ * Called with the domctl lock held (or before dom0 runs).
+ */
 int domain_destroy(struct domain *d);
+/* Makes each vCPU's runnability follow d's state and waits until none is on a pCPU. */
+void domain_stop_vcpus(struct domain *d);
+/* The domain in table slot i (0 .. MAX_DOMAINS - 1), or NULL. */
+struct domain *domain_by_slot(unsigned int i);
+/* VIRQ_DOM_EXC to dom0: d shut down or is gone (its xenstored fires @releaseDomain). */
+void domain_notify_dom_exc(const struct domain *d);
+/* The heap's "all domains destroyed" line, when the last domain is gone (domain.c). */
+void domain_note_all_gone(void);
+/* Finishes every zombie whose last foreign mapping is gone (domctl lock held). */
+void domain_reap_zombies(void);
+/* True if some zombie may be ready for domain_reap_zombies() (lock-free hint). */
+bool domain_zombies_pending(void);
 void domain_pause(struct domain *d);
 void domain_unpause(struct domain *d);
 /* The guest stopped itself (SCHEDOP_shutdown, PSCI SYSTEM_OFF/RESET). */

@@ -13,7 +13,13 @@ struct domain;
 
 /* After the vCPUs exist: 0, -ENOMEM, -EINVAL. */
 int domain_pv_init(struct domain *d);
-/* Before the p2m and the RAM are freed; safe on a half-built domain. */
+/*
+ * The first stage of destroying a domain, with its vCPUs still there: event
+ * channels and shared_info go, the grant table is quiesced. Returns how many
+ * of its grant entries other domains still map (they keep its memory alive).
+ */
+unsigned int domain_pv_quiesce(struct domain *d);
+/* Before the p2m and the RAM are freed; safe on a half-built domain; idempotent. */
 void domain_pv_destroy(struct domain *d);
 
 #endif /* XEN_DOMAIN_PV_H */

@@ -25,6 +25,15 @@ int grant_table_init(struct domain *d, unsigned int max_frames, unsigned int max
  * and frees the table. Called with d paused, before its RAM is freed.
  */
 void grant_table_destroy(struct domain *d);
+/*
+ * The first half of destroying d's table: no new pin of its entries, and
+ * d's own mappings of others' grants undone. Returns how many of d's
+ * entries other domains still map (0: grant_table_destroy() revokes
+ * nothing). Idempotent.
+ */
+unsigned int grant_table_quiesce(struct domain *d);
+/* True once a quiesced table has no entry mapped by anyone. */
+bool grant_table_drained(struct domain *d);
 
 long do_grant_table_op(struct vcpu *v, const uint64_t a[HCALL_ARGS]);
 
