@@ -3,9 +3,10 @@
  * Domain destroy gives back everything (docs/specs/domctl.md, destroy): a
  * guest built and used the way dom0's toolstack and Linux do it (RAM with a
  * 2 MiB extent, magic pages, a foreign mapping, shared_info and a grant
- * frame in its window, a grant dom0 maps and never unmaps, an interdomain
- * port) is destroyed 50 times; the allocator's free pages and the heap's
- * bytes must come back exactly. Also VIRQ_DOM_EXC to dom0 on shutdown and
+ * frame in its window, a grant dom0 maps, an interdomain port) is destroyed
+ * 50 times while dom0 still maps its grant and its magic page: it stays a
+ * zombie until dom0 has unmapped both, then the allocator's free pages and
+ * the heap's bytes must come back exactly. Also VIRQ_DOM_EXC to dom0 on shutdown and
  * destroy, and a dom0less domain destroyed before its reap timer fired.
  */
 #include "test_life.h"
@@ -49,7 +50,7 @@ static void teardown(void)
 	lf_end();
 }
 
-/* dom0 maps the guest's first magic page (privcmd) and unmaps it, as Linux does. */
+/* dom0 maps the guest's first magic page (privcmd), as xenstored does its ring. */
 static void foreign_map(domid_t id)
 {
 	xen_ulong_t idx = LF_MAGIC_GFN;
@@ -60,10 +61,16 @@ static void foreign_map(domid_t id)
 		.foreign_domid = id, .idxs = (uintptr_t)&idx, .gpfns = (uintptr_t)&gpfn,
 		.errs = (uintptr_t)&err,
 	};
-	struct xen_remove_from_physmap r = { .domid = DOMID_SELF, .gpfn = LF_DOM0_MAP_GFN };
 
 	CU_ASSERT_EQUAL(lf_memop(lf_dom0, XENMEM_add_to_physmap_batch, &b), 0);
 	CU_ASSERT_EQUAL(err, 0);
+}
+
+/* ... and unmaps it. */
+static void foreign_unmap(void)
+{
+	struct xen_remove_from_physmap r = { .domid = DOMID_SELF, .gpfn = LF_DOM0_MAP_GFN };
+
 	CU_ASSERT_EQUAL(lf_memop(lf_dom0, XENMEM_remove_from_physmap, &r), 0);
 }
 
@@ -139,8 +146,9 @@ static grant_handle_t build_guest(domid_t id)
 
 /*
  * One guest from create to destroy; dom0 sees VIRQ_DOM_EXC at shutdown and
- * at destroy. dom0 still maps one of its grants then: the guest stays, dying
- * (a zombie), until dom0 unmaps it, and is gone after that unmap.
+ * at destroy. dom0 still maps one of its grants and one of its frames then:
+ * the guest stays, dying (a zombie), until dom0 unmaps both, and is gone
+ * after the last unmap.
  */
 static void one_life(void)
 {
@@ -163,6 +171,9 @@ static void one_life(void)
 	CU_ASSERT_EQUAL(lf_simple(CTL_DOMCTL_pause, id), -ESRCH);
 	CU_ASSERT_EQUAL(lf_simple(CTL_DOMCTL_destroy, id), 0);     /* again: a no-op */
 	dom0_unmap(h);
+	CU_ASSERT_PTR_NOT_NULL(domain_by_id(id));   /* its magic page is still mapped */
+	CU_ASSERT_FALSE(lf_take_pending(lf_dom0, exc_port));
+	foreign_unmap();
 	CU_ASSERT_TRUE(lf_take_pending(lf_dom0, exc_port));
 	CU_ASSERT_PTR_NULL(domain_by_id(id));
 	CU_ASSERT_EQUAL(lf_evtchn(lf_dom0, EVTCHNOP_close, &c), 0);

@@ -10,9 +10,12 @@
 #define CLI_H
 
 #include <getopt.h>
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
+#include <ctl_device.h>
 #include <libctl.h>
 
 #define CLI_EXIT_OK	0
@@ -40,7 +43,8 @@ extern const struct cli_cmd cli_cmd_create, cli_cmd_list, cli_cmd_info, cli_cmd_
 	cli_cmd_destroy, cli_cmd_shutdown, cli_cmd_reboot, cli_cmd_pause, cli_cmd_unpause,
 	cli_cmd_vcpu_list, cli_cmd_vcpu_pin, cli_cmd_vcpu_set, cli_cmd_mem_set,
 	cli_cmd_sched_credit, cli_cmd_dmesg, cli_cmd_domid, cli_cmd_domname, cli_cmd_uptime,
-	cli_cmd_help;
+	cli_cmd_block_attach, cli_cmd_block_detach, cli_cmd_block_list, cli_cmd_network_attach,
+	cli_cmd_network_detach, cli_cmd_network_list, cli_cmd_help;
 
 /* "ctl: <command>: <message>" on stderr; returns CLI_EXIT_FAIL. */
 int cli_fail(const struct cli_cmd *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -78,5 +82,33 @@ int cli_open_domain(const struct cli_cmd *c, int argc, char **argv, struct ctl_h
  */
 int cli_console_attach(const struct cli_cmd *c, uint32_t domid, int escape, int wait_ms);
 #define CLI_ESCAPE_DEFAULT	0x1d	/* Ctrl-], xl console's default */
+
+/*
+ * cmd_device.c: what the block-* and network-* commands share.
+ * cli_device_spec: the arguments from argv[first] on joined with ',' into one
+ * disk or vif specification ("" if none; malloc'd, NULL out of memory).
+ */
+char *cli_device_spec(int argc, char **argv, int first);
+/*
+ * `<kind>-detach [-f] <domain> <device>`: options and arguments, *force set.
+ * CLI_OPT_END to go on, else CLI_OPT_HELP or CLI_OPT_ERR (see cli_opt_exit()).
+ */
+int cli_device_detach_args(const struct cli_cmd *c, int argc, char **argv, bool *force);
+/* Open, and look up a domain that is not Domain-0; h NULL on failure. */
+int cli_device_domain(const struct cli_cmd *c, const char *arg, struct ctl_handle **h,
+		      uint32_t *domid);
+/* `<kind>-list <domain>...`: the header, then each domain's devices of kind. */
+int cli_device_list(const struct cli_cmd *c, int argc, char **argv, enum ctl_dev_kind kind);
+
+/*
+ * cmd_device_fmt.c, pure: the block-list and network-list lines as xl prints
+ * them (no newline; trailing blanks included). domid is the guest's.
+ */
+int cli_fmt_vbd_header(char *buf, size_t len);
+int cli_fmt_vbd_row(char *buf, size_t len, uint32_t domid, const struct ctl_dev_info *d);
+int cli_fmt_vif_header(char *buf, size_t len);
+int cli_fmt_vif_row(char *buf, size_t len, const struct ctl_dev_info *d);
+/* A vif as network-detach names it: an index (decimal) or a MAC address. */
+bool cli_is_vif_name(const char *s);
 
 #endif /* CLI_H */

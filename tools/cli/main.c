@@ -8,8 +8,9 @@ const struct cli_cmd *const cli_cmds[] = {
 	&cli_cmd_create, &cli_cmd_list, &cli_cmd_destroy, &cli_cmd_shutdown, &cli_cmd_reboot,
 	&cli_cmd_pause, &cli_cmd_unpause, &cli_cmd_console, &cli_cmd_info, &cli_cmd_dmesg,
 	&cli_cmd_vcpu_list, &cli_cmd_vcpu_pin, &cli_cmd_vcpu_set, &cli_cmd_mem_set,
-	&cli_cmd_sched_credit, &cli_cmd_domid, &cli_cmd_domname, &cli_cmd_uptime, &cli_cmd_help,
-	NULL,
+	&cli_cmd_sched_credit, &cli_cmd_block_attach, &cli_cmd_block_detach, &cli_cmd_block_list,
+	&cli_cmd_network_attach, &cli_cmd_network_detach, &cli_cmd_network_list, &cli_cmd_domid,
+	&cli_cmd_domname, &cli_cmd_uptime, &cli_cmd_help, NULL,
 };
 
 static const struct cli_cmd *find(const char *name)

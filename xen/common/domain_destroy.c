@@ -4,7 +4,8 @@
  * for good: vCPUs, event channels, shared_info, its own mappings of others'
  * grants. The second frees its grant table, p2m and memory. Between the two
  * the domain is a zombie if another domain still maps one of its grants (a
- * dom0 backend that has not yet let go of a ring or of a page in flight):
+ * dom0 backend that has not yet let go of a ring or of a page in flight) or
+ * one of its frames (dom0's foreign mappings, e.g. xenstored's of its ring):
  * revoking those mappings would pull memory from under the backend, and
  * freeing the pages would hand them to the next domain while the backend
  * still writes them. As in Xen, the zombie is listed as dying and keeps its
@@ -51,13 +52,32 @@ static void finish(struct domain *d)
 	xfree(d);
 }
 
-static void become_zombie(struct domain *d, unsigned int mapped)
+static unsigned int foreign_maps(const struct domain *d)
+{
+	return __atomic_load_n(&d->foreign_maps, __ATOMIC_ACQUIRE);
+}
+
+static void become_zombie(struct domain *d, unsigned int grants)
 {
 	d->zombie = true;
 	__atomic_add_fetch(&nr_zombies, 1, __ATOMIC_RELEASE);
-	printk("d%u: destroyed, but %u of its grants are still mapped by other domains: "
-	       "its memory stays until they are unmapped\n", d->id, mapped);
+	printk("d%u: destroyed, but other domains still map %u of its grants and %u of its "
+	       "frames: its memory stays until they are unmapped\n", d->id, grants,
+	       foreign_maps(d));
 	domain_notify_dom_exc(d);
+}
+
+void domain_foreign_put(mfn_t mfn)
+{
+	struct domain *owner = domain_owner_of(mfn);
+
+	if (!owner)
+		return;
+	if (foreign_maps(owner))
+		__atomic_sub_fetch(&owner->foreign_maps, 1, __ATOMIC_RELEASE);
+	else
+		printk("d%u: foreign mapping count underflow at mfn 0x%lx\n", owner->id,
+		       (unsigned long)mfn_val(mfn));
 }
 
 int domain_destroy(struct domain *d)
@@ -72,7 +92,7 @@ int domain_destroy(struct domain *d)
 	domain_stop_vcpus(d);
 	mapped = domain_pv_quiesce(d);
 	free_vcpus(d);
-	if (mapped)
+	if (mapped || foreign_maps(d))
 		become_zombie(d, mapped);
 	else
 		finish(d);
@@ -89,10 +109,10 @@ void domain_reap_zombies(void)
 	for (unsigned int i = 0; i < MAX_DOMAINS && domain_zombies_pending(); i++) {
 		struct domain *d = domain_by_slot(i);
 
-		if (!d || !d->zombie || !grant_table_drained(d))
+		if (!d || !d->zombie || !grant_table_drained(d) || foreign_maps(d))
 			continue;
 		__atomic_sub_fetch(&nr_zombies, 1, __ATOMIC_RELEASE);
-		printk("d%u: its last grant mapping is gone: destroyed\n", d->id);
+		printk("d%u: the last mapping of its memory is gone: destroyed\n", d->id);
 		finish(d);
 		domain_note_all_gone();
 	}

@@ -87,6 +87,17 @@ bool domain_owns_mfn(const struct domain *d, mfn_t mfn)
 	return false;
 }
 
+struct domain *domain_owner_of(mfn_t mfn)
+{
+	for (unsigned int i = 0; i < MAX_DOMAINS; i++) {
+		struct domain *d = domain_by_slot(i);
+
+		if (d && domain_owns_mfn(d, mfn))
+			return d;
+	}
+	return NULL;
+}
+
 void domain_free_ram(struct domain *d)
 {
 	for (unsigned int i = 0; i < d->nr_ram; i++)

@@ -7,6 +7,6 @@
 
 #include "../tt_suite.h"
 
-extern const struct tt_suite clt_fmt_suite, clt_parse_suite, clt_run_suite;
+extern const struct tt_suite clt_fmt_suite, clt_parse_suite, clt_device_suite, clt_run_suite;
 
 #endif /* CLI_TEST_H */

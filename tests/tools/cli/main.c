@@ -5,7 +5,7 @@
 #include "../tt_run.h"
 
 static const struct tt_suite *const suites[] = {
-	&clt_fmt_suite, &clt_parse_suite, &clt_run_suite,
+	&clt_fmt_suite, &clt_parse_suite, &clt_device_suite, &clt_run_suite,
 };
 
 int main(void)

@@ -89,7 +89,8 @@ static void test_no_command(void)
 static const char *const commands[] = {
 	"create", "list", "destroy", "shutdown", "reboot", "pause", "unpause", "console",
 	"info", "dmesg", "vcpu-list", "vcpu-pin", "vcpu-set", "mem-set", "sched-credit",
-	"domid", "domname", "uptime", "help", NULL,
+	"block-attach", "block-detach", "block-list", "network-attach", "network-detach",
+	"network-list", "domid", "domname", "uptime", "help", NULL,
 };
 
 static void test_help(void)
@@ -153,6 +154,54 @@ static void test_bad_arguments(void)
 	expect_fail("ctl: info: too many arguments\n");
 	run("create", NULL);
 	expect_fail("ctl: create: missing argument\n");
+}
+
+static void test_device_arguments(void)
+{
+	run("block-attach", "web", NULL);
+	expect_fail("ctl: block-attach: missing argument\n"
+		    "Usage: ctl block-attach <domain> <disk-spec>\n");
+	run("block-detach", "web", NULL);
+	expect_fail("ctl: block-detach: missing argument\n"
+		    "Usage: ctl block-detach [-f] <domain> <vdev>\n");
+	run("block-detach", "-x", "web", "xvdb", NULL);
+	expect_fail("ctl: block-detach: unknown option '-x'\n");
+	run("block-detach", "web", "xvdb", "xvdc", NULL);
+	expect_fail("ctl: block-detach: too many arguments\n");
+	run("block-list", NULL);
+	expect_fail("ctl: block-list: missing argument\nUsage: ctl block-list <domain> ...\n");
+	run("network-attach", NULL);
+	expect_fail("ctl: network-attach: missing argument\n");
+	run("network-detach", "-f", "web", NULL);
+	expect_fail("ctl: network-detach: missing argument\n");
+	run("network-detach", "web", "eth0", NULL);
+	expect_fail("ctl: network-detach: bad interface 'eth0' (an index or a MAC address)\n"
+		    "Usage: ctl network-detach [-f] <domain> <index|mac>\n");
+	run("network-detach", "--frob", "web", "0", NULL);
+	expect_fail("ctl: network-detach: unknown option '--frob'\n");
+	run("network-list", NULL);
+	expect_fail("ctl: network-list: missing argument\n");
+}
+
+/* A bad disk or vif specification is reported before Xen is needed. */
+static void test_device_bad_spec(void)
+{
+	static const char *const cases[][4] = {
+		{ "block-attach", "/srv/d.img,raw,xvdb,rw,frob=1", NULL, "frob" },
+		{ "block-attach", "/srv/d.img", "raw,notavdev", "notavdev" },
+		{ "network-attach", "mtu=5", NULL, "mtu" },
+		{ "network-attach", "bridge=xenbr0", "frob=1", "frob" },
+	};
+	char prefix[64];
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		run(cases[i][0], "web", cases[i][1], cases[i][2], NULL);
+		snprintf(prefix, sizeof(prefix), "ctl: %s: ", cases[i][0]);
+		expect_fail(prefix);
+		CU_ASSERT_PTR_NOT_NULL(strstr(r.err, cases[i][3]));
+		CU_ASSERT_PTR_NULL(strstr(r.err, PRIVCMD));
+	}
 }
 
 static void test_create_bad_config(void)
@@ -219,6 +268,22 @@ static void test_no_xen(void)
 	expect_no_xen("domid");
 	run("mem-set", "web", "512m", NULL);
 	expect_no_xen("mem-set");
+	run("block-attach", "web", "/srv/d.img,raw,xvdb,rw", NULL);
+	expect_no_xen("block-attach");
+	run("block-attach", "web", "vdev=xvdc", "access=ro", "target=/srv/d.img", NULL);
+	expect_no_xen("block-attach");
+	run("block-detach", "-f", "web", "xvdb", NULL);
+	expect_no_xen("block-detach");
+	run("block-list", "web", "7", NULL);
+	expect_no_xen("block-list");
+	run("network-attach", "web", NULL);
+	expect_no_xen("network-attach");
+	run("network-attach", "web", "mac=00:16:3e:00:00:01", "bridge=xenbr0", NULL);
+	expect_no_xen("network-attach");
+	run("network-detach", "web", "00:16:3e:00:00:01", NULL);
+	expect_no_xen("network-detach");
+	run("network-list", "web", NULL);
+	expect_no_xen("network-list");
 }
 
 static const struct tt_case cases[] = {
@@ -226,6 +291,8 @@ static const struct tt_case cases[] = {
 	{ "help and --help", test_help },
 	{ "bad options", test_bad_options },
 	{ "bad arguments", test_bad_arguments },
+	{ "device commands: bad arguments", test_device_arguments },
+	{ "device commands: bad specifications", test_device_bad_spec },
 	{ "create: bad configuration", test_create_bad_config },
 	{ "commands need Xen", test_no_xen },
 	{ NULL, NULL },

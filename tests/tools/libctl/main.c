@@ -26,6 +26,10 @@ static const struct tt_suite *const suites[] = {
 	&lt_build_errors_suite,
 	&lt_dom_create_suite,
 	&lt_dom_life_suite,
+	&lt_dev_spec_suite,
+	&lt_dev_attach_suite,
+	&lt_dev_detach_suite,
+	&lt_dev_create_suite,
 };
 
 struct ctl_domain_config *lt_parse(const char *text)

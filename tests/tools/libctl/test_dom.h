@@ -78,4 +78,47 @@ const char *env_read(struct dom_env *e, const char *path);
 const char *env_perms(struct dom_env *e, const char *path);
 bool env_state_exists(struct dom_env *e, uint32_t domid);
 
+/*
+ * The device tests (test_dev_*.c): a domain env plus fake hotplug scripts
+ * in a temporary CTL_SCRIPT_DIR (test_dev_env.c), which log each run to
+ * scripts.log and fail or hang when a control file says so, and a fake
+ * dom0 backend driver (test_dev_backend.c): a child process on its own
+ * xenstore connection that answers as xen-blkback and xen-netback would,
+ * logging to backend.log.
+ */
+extern const struct tt_suite lt_dev_attach_suite;
+extern const struct tt_suite lt_dev_detach_suite;
+extern const struct tt_suite lt_dev_create_suite;
+extern const struct tt_suite lt_dev_spec_suite;
+
+#define DEVBE_INITWAIT  (1u << 0)   /* backend Initialising -> InitWait (the driver's probe) */
+#define DEVBE_CLOSE     (1u << 1)   /* backend Closing -> Closed (the guest let go) */
+#define DEVBE_FORCE     (1u << 2)   /* frontend Closed -> backend Closed (disconnect) */
+#define DEVBE_REFUSE    (1u << 3)   /* Initialising -> Closed with an error (a bad device) */
+#define DEVBE_ERROR     "opening physical-device 7:0: No such device"
+#define DEVBE_ALL       (DEVBE_INITWAIT | DEVBE_CLOSE | DEVBE_FORCE)
+
+struct dev_env {
+	struct dom_env dom;
+	char dir[96];                   /* <dom.dir>/dev: scripts, logs, disk images */
+	char scripts[112];              /* $CTL_SCRIPT_DIR */
+	int backend_pid;
+};
+
+/* dom env, scripts, the fake backend with flags (0: none); false if it cannot. */
+bool dev_env_start(struct dev_env *e, unsigned int backend);
+void dev_env_stop(struct dev_env *e);
+/* A domain created paused from env_config(name, extra); DOMID_INVALID on failure. */
+uint32_t dev_env_domain(struct dev_env *e, const char *name, const char *extra);
+/* e->dir/name with text (the path, static buffer); text NULL removes it. */
+const char *dev_env_file(struct dev_env *e, const char *name, const char *text);
+/* The content of e->dir/name, "" if none; static buffer. */
+const char *dev_env_slurp(struct dev_env *e, const char *name);
+/* The children of path, sorted, comma-separated, "<errno N>" on failure; static buffer. */
+const char *dev_env_children(struct dev_env *e, const char *path);
+
+/* test_dev_backend.c */
+void dev_backend_start(struct dev_env *e, unsigned int flags);
+void dev_backend_stop(struct dev_env *e);
+
 #endif

@@ -22,8 +22,8 @@
 
 /* The tests run in tests/tools/libctl (the Makefile's cd). */
 #define XENSTORED_DEFAULT   "../../../build/tools/xenstored/xenstored"
-#define XSD_WAIT_TRIES      200
-#define XSD_WAIT_NS         10000000L      /* 10 ms: up to 2 s in all */
+#define XSD_WAIT_TRIES      1000
+#define XSD_WAIT_NS         10000000L      /* 10 ms: up to 10 s in all (a loaded CI host) */
 #define XS_GET_PERMS        3              /* the wire type (docs/specs/xenstore.md) */
 #define XS_PAYLOAD_MAX      4096
 #define IMAGE_SIZE          (64 * 1024)

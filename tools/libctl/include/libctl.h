@@ -167,10 +167,12 @@ int ctl_gnttab_unmap(struct ctl_handle *h, void *p, size_t n);
  *   ctl_config.h  the xl.cfg parser and the configuration as JSON
  *   ctl_build.h   the domain builder (Xen's Arm guest layout, Linux Image)
  *   ctl_domain.h  domains from a configuration: create, teardown, lifecycle
+ *   ctl_device.h  paravirtual disks and network interfaces (vbd, vif)
  */
 #include "ctl_xs.h"
 #include "ctl_config.h"
 #include "ctl_build.h"
 #include "ctl_domain.h"
+#include "ctl_device.h"
 
 #endif /* LIBCTL_H */

@@ -2,14 +2,16 @@
 /*
  * Creating a domain from its resolved configuration: a copy of it completed
  * (UUID, MACs), the hypervisor domain, affinity, the builder, the xenstore
- * entries, xenstored's introduction, the kept JSON, unpause. Any failure
- * undoes all of it (dom_teardown) and reports the first error.
+ * entries, xenstored's introduction, its disks and vifs (dev_create.c), the
+ * kept JSON, unpause. Any failure undoes all of it (dom_teardown) and
+ * reports the first error.
  */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dev_int.h"
 #include "dom_int.h"
 
 #define KIB_PER_MIB      1024
@@ -135,6 +137,8 @@ static int create(struct create_ctx *c, const struct ctl_domain_config *cfg,
 		rc = build(c);
 	if (!rc)
 		rc = publish(c);
+	if (!rc)
+		rc = dev_attach_config(c->h, c->domid, c->cfg);
 	if (!rc)
 		rc = dom_state_save(c->h, c->domid, c->json);
 	if (!rc && !(flags & CTL_CREATE_PAUSED))

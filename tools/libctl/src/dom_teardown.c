@@ -2,10 +2,13 @@
 /*
  * Teardown: every trace of a domain, each step attempted even when one
  * before it failed, what is already gone skipped (so it is idempotent and
- * also undoes a half-finished create).
+ * also undoes a half-finished create). Its devices go first, the domain
+ * paused: dom0's backends must unmap the guest's grants before the
+ * hypervisor destroys the domain and revokes them.
  */
 #include <errno.h>
 
+#include "dev_int.h"
 #include "dom_int.h"
 
 /* An already-gone domain (or one xenstored never met) is not an error. */
@@ -19,6 +22,7 @@ void dom_teardown(struct ctl_handle *h, uint32_t domid, struct dom_err *e)
 	struct ctl_xs *xs = NULL;
 	int rc;
 
+	dom_err_note(h, e, dev_teardown(h, domid));
 	dom_err_note(h, e, tolerate(ctl_domain_destroy(h, domid), -ESRCH));
 	rc = dom_err_note(h, e, ctl_xs_open(h, &xs));
 	if (!rc) {

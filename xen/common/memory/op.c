@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* HYPERVISOR_memory_op(cmd, arg): dispatch and the small queries. */
 #include <arch/guest_access.h>
+#include <xen/ctl.h>
 #include <xen/errno.h>
 #include <xen/lib.h>
 
@@ -52,6 +53,16 @@ static long reservation_query(struct vcpu *v, unsigned long cmd, uint64_t arg)
 	return (long)d->cfg.max_pages;
 }
 
+/* The ops that may drop a foreign mapping: a destroyed domain may be waiting for it. */
+static long physmap_op(struct vcpu *v, unsigned long cmd, uint64_t arg)
+{
+	long rc = cmd == XENMEM_remove_from_physmap ? memop_remove_from_physmap(v, arg)
+						   : memop_add_to_physmap_batch(v, arg);
+
+	domctl_reap_zombies();
+	return rc;
+}
+
 long do_memory_op(struct vcpu *v, const uint64_t a[HCALL_ARGS])
 {
 	unsigned long cmd = a[0] & MEMOP_CMD_MASK;
@@ -66,9 +77,8 @@ long do_memory_op(struct vcpu *v, const uint64_t a[HCALL_ARGS])
 	case XENMEM_add_to_physmap:
 		return memop_add_to_physmap(v, a[1]);
 	case XENMEM_add_to_physmap_batch:
-		return memop_add_to_physmap_batch(v, a[1]);
 	case XENMEM_remove_from_physmap:
-		return memop_remove_from_physmap(v, a[1]);
+		return physmap_op(v, cmd, a[1]);
 	default:
 		return -ENOSYS;
 	}

@@ -13,14 +13,20 @@
 
 #include "private.h"
 
-/* Before replacing what gfn maps: RAM of the domain counts as given back. */
+/*
+ * Before replacing what gfn maps: RAM of the domain counts as given back; a
+ * foreign frame no longer holds its owner (which may be a zombie waiting).
+ */
 static void account_replaced(struct domain *d, gfn_t gfn)
 {
 	mfn_t mfn;
+	enum p2m_type t = p2m_lookup(&d->p2m, gfn, &mfn, NULL);
 
-	if (p2m_lookup(&d->p2m, gfn, &mfn, NULL) == P2M_RAM_RW && domain_owns_mfn(d, mfn)) {
+	if (t == P2M_RAM_RW && domain_owns_mfn(d, mfn)) {
 		d->tot_pages--;
 		d->ballooned++;
+	} else if (t == P2M_FOREIGN_RW) {
+		domain_foreign_put(mfn);
 	}
 }
 
@@ -71,12 +77,18 @@ static int map_foreign(struct domain *d, struct domain *f, uint64_t idx, gfn_t g
 {
 	enum p2m_type t;
 	mfn_t mfn;
+	int rc;
 
 	t = p2m_lookup(&f->p2m, gfn_init(idx), &mfn, NULL);
 	if (t != P2M_RAM_RW && t != P2M_RAM_RO && t != P2M_MAGIC)
 		return -EINVAL;
+	/* Counted first: the replaced entry's put must not let f go meanwhile. */
+	__atomic_add_fetch(&f->foreign_maps, 1, __ATOMIC_RELEASE);
 	account_replaced(d, gfn);
-	return p2m_map(&d->p2m, gfn, mfn, 1, P2M_FOREIGN_RW);
+	rc = p2m_map(&d->p2m, gfn, mfn, 1, P2M_FOREIGN_RW);
+	if (rc)
+		domain_foreign_put(mfn);
+	return rc;
 }
 
 static int batch_one(struct vcpu *v, struct domain *d, struct domain *f,

@@ -111,7 +111,8 @@ struct domain {
 	spinlock_t lock;
 	uint64_t created_ns;        /* now_ns() at domain_create (domctl getinfo) */
 	bool destroy_on_shutdown;   /* no toolstack (dom0less): the hypervisor cleans up */
-	bool zombie;                /* destroyed, but others still map its grants (domain_destroy) */
+	bool zombie;                /* destroyed, but others still map its memory (domain_destroy) */
+	unsigned int foreign_maps;  /* its frames in other domains' p2m as P2M_FOREIGN_* (atomic) */
 	struct timer reap_timer;
 	char con_line[128];         /* console_io output not yet ended by a newline */
 	unsigned int con_len;
@@ -135,7 +136,8 @@ struct domain *domain_create(domid_t id, const struct domain_config *cfg, int *e
 /*
  * Frees everything the domain holds; it must be paused or shut down. While
  * other domains still map its grants (a backend in dom0 that has not let go
- * of a ring or a data page) its memory, p2m and grant table stay: it is a
+ * of a ring or a data page) or its frames (dom0's foreign mappings: the
+ * daemons' view of its rings) its memory, p2m and grant table stay: it is a
  * zombie, listed as dying, until the last such mapping is removed, and is
  * then freed by domain_reap_zombies(). Destroying a zombie again is a no-op.
  * Called with the domctl lock held (or before dom0 runs).
@@ -149,6 +151,11 @@ struct domain *domain_by_slot(unsigned int i);
 void domain_notify_dom_exc(const struct domain *d);
 /* The heap's "all domains destroyed" line, when the last domain is gone (domain.c). */
 void domain_note_all_gone(void);
+/*
+ * A P2M_FOREIGN_* entry for mfn left some domain's p2m: its owner's count
+ * goes down (domain_foreign_get() is the atomic increment of foreign_maps).
+ */
+void domain_foreign_put(mfn_t mfn);
 /* Finishes every zombie whose last foreign mapping is gone (domctl lock held). */
 void domain_reap_zombies(void);
 /* True if some zombie may be ready for domain_reap_zombies() (lock-free hint). */
@@ -172,6 +179,8 @@ int domain_populate_direct(struct domain *d, unsigned int order, gfn_t *gfn);
 int domain_adopt_ram(struct domain *d, paddr_t start, uint64_t size);
 /* True if mfn is part of d's RAM (allocated to it, mapped or ballooned out). */
 bool domain_owns_mfn(const struct domain *d, mfn_t mfn);
+/* The domain (a zombie included) whose RAM holds mfn, or NULL. */
+struct domain *domain_owner_of(mfn_t mfn);
 /* Frees every RAM extent of a domain being destroyed (common/domain_ram.c). */
 void domain_free_ram(struct domain *d);
 /* Frees the balloon bookkeeping of a domain being destroyed (common/memory). */
