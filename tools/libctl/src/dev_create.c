@@ -3,8 +3,8 @@
  * The device layer's part in a domain's life: every disk= and vif= of the
  * configuration attached while the new domain is still paused (the kept
  * JSON already lists them), and every device removed before the domain is
- * destroyed, since the hypervisor revokes the guest's grants when it goes
- * and dom0's backends must have unmapped them first.
+ * destroyed, so dom0's backends have unmapped the guest's grants and the
+ * hypervisor frees it at once instead of keeping it as a zombie.
  */
 #include <errno.h>
 

@@ -3,8 +3,9 @@
  * Teardown: every trace of a domain, each step attempted even when one
  * before it failed, what is already gone skipped (so it is idempotent and
  * also undoes a half-finished create). Its devices go first, the domain
- * paused: dom0's backends must unmap the guest's grants before the
- * hypervisor destroys the domain and revokes them.
+ * paused: dom0's backends unmap the guest's grants, so the hypervisor can
+ * free the domain at once (while they map them it stays a zombie:
+ * docs/specs/domctl.md).
  */
 #include <errno.h>
 
