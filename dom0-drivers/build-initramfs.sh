@@ -9,8 +9,10 @@
 #   OUT/initramfs.cpio.gz   two concatenated newc archives: first, uncompressed,
 #                           the toolstack (xenstored, consoled, ctl, xenstore);
 #                           then, gzip -9, busybox, the modules of modules.list
-#                           and all they depend on, /init, the dom0 and
-#                           toolstack checks and xentest
+#                           and all they depend on, /init, the hotplug scripts
+#                           (scripts/, in /etc/ctl/scripts), the dom0,
+#                           toolstack and paravirtual-device checks and
+#                           benchmarks, and xentest
 #   OUT/guest-initramfs.cpio.gz  the example guest's initramfs (guest/)
 #   OUT/disk.img            an ext4 image for the dom0 disk check, and in its
 #                           images/ the example guest (the same Image,
@@ -34,7 +36,7 @@ DEB_DIR=$CACHE_DIR/debs
 CROSS=${CROSS:-aarch64-linux-gnu-}
 TOOLS_OUT=${TOOLS_OUT:-$TOP/build/arm64}
 TOOLS=(xenstored:usr/sbin consoled:usr/sbin ctl:usr/bin xenstore:usr/bin)   # NAME:where in dom0
-XS_LINKS=(xenstore-read xenstore-write xenstore-rm xenstore-list xenstore-ls)   # to xenstore
+XS_LINKS=(xenstore-read xenstore-write xenstore-rm xenstore-list xenstore-ls xenstore-chmod xenstore-exists)   # to xenstore
 IMAGES=var/lib/ctl/images   # the example guest's files in dom0: a link to
 IMAGES_LINK=disk/images     # the test disk's images/, which /init mounts on var/lib/ctl/disk
 EPOCH=${SOURCE_DATE_EPOCH:-0}   # every file's mtime, for repeatable images
@@ -123,7 +125,7 @@ file -b "$OUT/Image" | grep -q "ARM64 boot executable Image" || die "$OUT/Image 
 ROOT=$OUT/root
 rm -rf "$ROOT"
 mkdir -p "$ROOT"/{bin,sbin,usr/bin,usr/sbin,dev,proc,sys,run,tmp,root,mnt/disk,etc/dom0/disk,"$MODDIR"} \
-	"$ROOT"/{run/ctl,run/xenstored,var/log/ctl,var/lib/ctl/disk}
+	"$ROOT"/{run/ctl,run/xenstored,var/log/ctl,var/lib/ctl/disk,etc/ctl/scripts}
 ln -s "$IMAGES_LINK" "$ROOT/$IMAGES"
 chmod 1777 "$ROOT/tmp"
 chmod 0700 "$ROOT/root"
@@ -136,6 +138,20 @@ install -m 0755 "$here/init" "$ROOT/init"
 install -m 0755 "$here/checks/dom0-checks.sh" "$ROOT/usr/bin/dom0-checks"
 install -m 0755 "$here/checks/toolstack-checks.sh" "$ROOT/usr/bin/toolstack-checks"
 install -m 0755 "$here/checks/toolstack-bench.sh" "$ROOT/usr/bin/toolstack-bench"
+install -m 0755 "$here/checks/pv-checks.sh" "$ROOT/usr/bin/pv-checks"
+install -m 0755 "$here/checks/pv-bench.sh" "$ROOT/usr/bin/pv-bench"
+# libctl's hotplug scripts and the paravirtual-device tests' scripts, dom0's
+# and the guest's (busybox sh): a syntax error would only show when a guest's
+# disk or vif is attached or a test runs, so check them here.
+checked_scripts=("$here"/scripts/* "$here"/checks/pv-{checks,bench}.sh
+	"$here"/guest/{guest-test.sh,udhcpc.script})
+for f in "${checked_scripts[@]}"; do
+	err=$(sh -n "$f" 2>&1) || die "${f#"$TOP"/}: $err"
+done
+if command -v shellcheck >/dev/null; then
+	err=$(shellcheck -S warning "${checked_scripts[@]}" 2>&1) || die "shellcheck: $err"
+fi
+install -m 0755 "$here"/scripts/* "$ROOT/etc/ctl/scripts/"
 install -m 0644 "$here/modules.list" "$ROOT/etc/dom0/modules.list"
 install -m 0644 "$here/disk/hello.txt" "$ROOT/etc/dom0/disk/hello.txt"
 printf 'root:x:0:0:root:/root:/bin/sh\n' >"$ROOT/etc/passwd"

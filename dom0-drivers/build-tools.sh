@@ -11,7 +11,7 @@
 #   OUT/xsclient/           tools/xsclient
 #   OUT/bin/{xenstored,consoled,ctl,xenstore}   the programs, stripped: what
 #                           build-initramfs.sh puts into dom0's initramfs
-#                           (xenstore as xenstore-read, -write, -rm, -list, -ls)
+#                           (xenstore as xenstore-read, -write, -rm, -list, -ls, -chmod, -exists)
 #
 # Usage: build-tools.sh [OUT]   (default build/arm64)
 # Each component's own Makefile decides what is out of date; a component

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # The example guest's initramfs: busybox-static with busybox init (this
-# directory's inittab, rcS and rcK) and the modules of modules.list with what
-# they depend on. dom0's build-initramfs.sh calls it and puts the result under
+# directory's inittab, rcS and rcK), the modules of modules.list with what
+# they depend on, and the paravirtual-device tests' guest side (guest-test.sh,
+# udhcpc.script). dom0's build-initramfs.sh calls it and puts the result under
 # /var/lib/ctl/images/ in dom0.
 #
 # Usage: build-guest-initramfs.sh OUT KERNEL_TREE KVER BUSYBOX_DEB
@@ -27,7 +28,7 @@ die() {
 # tree ROOT BUSYBOX_DEB: busybox, init's files, /etc.
 tree() {
 	local root=$1 bdeb=$2 a
-	mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,dev,proc,sys,run,tmp,root,etc/init.d,etc/guest}
+	mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,dev,proc,sys,run,tmp,root,etc/init.d,etc/guest,etc/udhcpc}
 	chmod 1777 "$root/tmp"
 	chmod 0700 "$root/root"
 	dpkg-deb --fsys-tarfile "$bdeb" | tar -xO ./bin/busybox >"$root/bin/busybox" ||
@@ -45,6 +46,10 @@ tree() {
 	install -m 0755 "$here/rcS" "$root/etc/init.d/rcS"
 	install -m 0755 "$here/rcK" "$root/etc/init.d/rcK"
 	install -m 0644 "$here/modules.list" "$root/etc/guest/modules.list"
+	# The paravirtual-device tests' side (rcS runs it for guesttest=NAME)
+	# and the DHCP client's script they use.
+	install -m 0755 "$here/guest-test.sh" "$root/usr/bin/guest-test"
+	install -m 0755 "$here/udhcpc.script" "$root/etc/udhcpc/default.script"
 	printf 'root:x:0:0:root:/root:/bin/sh\n' >"$root/etc/passwd"
 	printf 'root:x:0:\n' >"$root/etc/group"
 	cat >"$root/etc/profile" <<'EOF'

@@ -19,10 +19,19 @@
 #   QEMU_EXTRA=(..) more QEMU arguments (e.g. from guest_module, see lib.sh)
 #   CHECK           a function run as CHECK LOG after the run; non-zero fails the
 #                   scenario with what it printed (numeric checks: shares, ratios)
+#   BEFORE          a function run as BEFORE OUTDIR before QEMU starts, to make
+#                   what the run needs on the host (a scratch disk image);
+#                   non-zero fails the scenario with what it printed
+#   AFTER           a function run as AFTER LOG OUTDIR once QEMU has exited and
+#                   the log has passed, to check what the run left on the host
+#                   (e2fsck of a guest's disk); non-zero fails the scenario
+#                   with what it printed
 #   INPUT           bytes typed on the serial console (printf %b escapes), sent
 #                   once INPUT_AFTER (a regex; empty: at once) is in the log
 # Scenarios may use the helpers of lib.sh (dom0less guests); GUEST_DIR is
-# where the test guests are built.
+# where the test guests are built. OUTDIR, set before a scenario is sourced,
+# is the output directory (-o): the logs, and the files a scenario makes
+# (named after the scenario).
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -81,10 +90,14 @@ run_scenario() (
 	name=$(basename "$1" .sh)
 	log=$out/$name.log
 	SMP=4 MEM=1G TIMEOUT=60 BOOTARGS="" EXPECT=() REJECT=() DONE="" QEMU_EXTRA=()
-	INPUT="" INPUT_AFTER=""
+	INPUT="" INPUT_AFTER="" OUTDIR=$out
 	. "$1"
 	[ -n "$DONE" ] || DONE=${EXPECT[-1]}
 	dtb=$(make_dtb "$name") || { echo "FAIL $name: could not prepare its device tree"; return 1; }
+	if declare -F BEFORE >/dev/null && ! re=$(BEFORE "$out" 2>&1); then
+		echo "FAIL $name: before the run: ${re:-failed}"
+		return 1
+	fi
 	mapfile -t args < <(qemu_args "$SMP" "$MEM" "$dtb")
 	: >"$log"
 	serial=(-serial "file:$log")
@@ -119,6 +132,11 @@ run_scenario() (
 	if [ -z "$why" ] && declare -F CHECK >/dev/null; then
 		if ! re=$(CHECK "$log"); then
 			why="check: ${re:-failed}"
+		fi
+	fi
+	if [ -z "$why" ] && declare -F AFTER >/dev/null; then
+		if ! re=$(AFTER "$log" "$out" 2>&1); then
+			why="after the run: ${re:-failed}"
 		fi
 	fi
 	if [ -n "$why" ]; then
