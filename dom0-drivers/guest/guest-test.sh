@@ -89,16 +89,16 @@ mount_disk() {
 # net_up: eth0 up with an address from DHCP (DHCP_SCRIPT sets it); says
 # which.
 net_up() {
-	local err ip
+	local err addr
 	[ -e /sys/class/net/eth0 ] || { fail "no eth0"; return 1; }
 	ip link set eth0 up
 	if ! err=$(udhcpc -i eth0 -n -q -t "$DHCP_TRIES" -T 3 -s "$DHCP_SCRIPT" 2>&1); then
 		fail "udhcpc on eth0: $(last_line "$err")"
 		return 1
 	fi
-	ip=$(ip -4 -o addr show dev eth0 | sed -n 's/.* inet \([0-9.]*\)\/.*/\1/p' | head -n 1)
-	[ -n "$ip" ] || { fail "no address on eth0 after DHCP"; return 1; }
-	say "address ip=$ip"
+	addr=$(ip -4 -o addr show dev eth0 | sed -n 's/.* inet \([0-9.]*\)\/.*/\1/p' | head -n 1)
+	[ -n "$addr" ] || { fail "no address on eth0 after DHCP"; return 1; }
+	say "address ip=$addr"
 }
 
 # send_to HOST PORT: stdin to HOST:PORT over TCP, retrying the connection

@@ -3,8 +3,10 @@
 #
 # `make bench`: boots the hypervisor with benchmark guests under QEMU with
 # -icount shift=0, so the guests' counter counts executed instructions and the
-# figures are deterministic, and prints them as a table next to Xen 4.17's
-# figures and the targets (docs/performance.md).
+# figures are deterministic; then, on the wall clock, dom0's boot, guest
+# creation from dom0 and a guest's paravirtual disk and network; and prints
+# them as tables next to Xen 4.17's figures and the targets
+# (docs/performance.md).
 #   run.sh [-k IMAGE] [-g GUEST_DIR] [-o OUTDIR]
 set -uo pipefail
 
@@ -116,6 +118,38 @@ toolstack_bench() {
 	echo "${line% init_ms=*} ${line#* init_ms=}"
 }
 
+# pv_bench: dom0 (2 vCPUs, 512 MiB) with a scratch disk (/dev/vdb, 64 MiB,
+# made here) runs dom0-drivers/checks/pv-bench.sh: a guest with that disk as
+# its xvda and a vif in xenbr0 measures sequential write and read of 32 MiB,
+# TCP to dom0 (32 MiB) and the ping round trip, back to back and 1 s apart.
+# Prints "WRITE_KIB_S READ_KIB_S TCP_KIB_S PING_US PING_IDLE_US" (medians of
+# 3; the pings averages of 20 and 10).
+pv_bench() {
+	local log=$out/pv-bench.log dtb=$out/pv-bench.dtb scratch=$out/pv-bench.scratch.img args pid line
+	rm -f "$scratch" && truncate -s 64M "$scratch" || return 1
+	dom0_machine "$dtb" 2 1G "dom0_mem=512M dom0_max_vcpus=2" "$DOM0_DIR" \
+		"console=hvc0 pvbench dom0halt" >"$dtb.args" || return 1
+	dom0_scratch_disk "$scratch" >>"$dtb.args"
+	mapfile -t args <"$dtb.args"
+	: >"$log"
+	"$QEMU" "${args[@]}" -serial "file:$log" -kernel "$image" </dev/null >"$log.qemu" 2>&1 &
+	pid=$!
+	wait_for "$log" "PVBENCH (median|FAILED)" $pid $BENCH_TIMEOUT
+	kill $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	rm -f "$scratch"
+	line=$(grep -oE "PVBENCH median disk_write_kib_s=[0-9]+ disk_read_kib_s=[0-9]+ tcp_kib_s=[0-9]+ ping_us=[0-9]+ ping_idle_us=[0-9]+" "$log") ||
+		{ echo "bench: paravirtual device benchmark failed: $(grep -o 'PVBENCH FAILED.*' "$log" |
+			head -n 1) (log: $log)" >&2; return 1; }
+	sed -E 's/[a-z_]+=//g; s/^PVBENCH median //' <<<"$line"
+}
+
+# mib_s KIB_S: KiB/s as MiB/s with one decimal.
+mib_s() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+
+# us_ms US: microseconds as milliseconds with two decimals.
+us_ms() { awk -v u="$1" 'BEGIN { printf "%.2f", u / 1000 }'; }
+
 # boot_ms FN: the median of DOM0_RUNS runs of FN.
 boot_ms() {
 	local i t all=()
@@ -136,7 +170,7 @@ row() {
 }
 
 main() {
-	local b s t p d0 nat tc ti
+	local b s t p d0 nat tc ti pw pr pt pp pi
 	boot traps 1 "bench:1:iters=10000" || exit 1
 	boot sgi 2 "sgi:2:rounds=1000" || exit 1
 	boot timer 1 "timer:1:ticks=500" || exit 1
@@ -144,6 +178,7 @@ main() {
 	d0=$(boot_ms dom0_boot_once) || exit 1
 	nat=$(boot_ms native_boot_once) || exit 1
 	read -r tc ti < <(toolstack_bench) || exit 1
+	read -r pw pr pt pp pi < <(pv_bench) || exit 1
 	b=$out/traps.log s=$out/sgi.log t=$out/timer.log p=$out/pv.log
 	echo "Trap-path costs in guest instructions (QEMU -icount shift=0; lower is better)"
 	printf '| %-44s | %12s | %10s | %10s | %-6s |\n' "operation" "ours" "Xen 4.17" "target" "target"
@@ -172,6 +207,16 @@ main() {
 		"--------------" "------------" "------------" "--------"
 	row "ctl create returns" "$tc" "~1000" 1000
 	row "ctl create start to the guest's /init" "$ti" "2500-3000" 2500
+	echo
+	echo "Guest paravirtual devices, guest's clock (TCG: emulation-bound; 32 MiB, median of 3; pings: averages)"
+	printf '| %-44s | %12s | %10s | %10s | %-6s |\n' "operation" "ours" "Xen 4.17" "target" "target"
+	printf '|%s|%s|%s|%s|%s|\n' "----------------------------------------------" \
+		"--------------" "------------" "------------" "--------"
+	row "disk sequential write, MiB/s (conv=fsync)" "$(mib_s "$pw")" "" ""
+	row "disk sequential read, MiB/s (caches dropped)" "$(mib_s "$pr")" "" ""
+	row "TCP guest to dom0, MiB/s (busybox nc)" "$(mib_s "$pt")" "" ""
+	row "ping guest to dom0, ms (back to back, 20)" "$(us_ms "$pp")" "" ""
+	row "ping guest to dom0, ms (1 s apart, 10)" "$(us_ms "$pi")" "" ""
 }
 
 main "$@"

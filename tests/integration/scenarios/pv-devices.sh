@@ -75,4 +75,4 @@ EXPECT=(
 	"d0: shut down: poweroff"
 )
 REJECT=("PVCHECK FAIL" "Panic" "unexpected exception" "\(d0\).*Kernel panic" "BUG:" "Oops")
-TIMEOUT=600
+TIMEOUT=900   # about 2 min alone; 8-9 min seen with another QEMU run beside it
